@@ -1,0 +1,90 @@
+"""Input hygiene shared by every turn: bad bytes, HTML/JS, huge messages and prompt-injection text.
+
+Why a separate step: the parser, the classifier and the ticket transcript must all see the same cleaned
+text, and injected instructions must be gone *before* anything can turn them into constraints.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+MAX_CHARS = 1000  # longer messages are cut: nothing a shopper types needs more, and latency stays bounded
+
+_SCRIPT = re.compile(r"<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]{0,400}>")
+_JS_URL = re.compile(r"javascript\s*:[^\s]*", re.I)
+_CTRL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")
+_SENT_SPLIT = re.compile(r"(?<=[.!?;\n])\s+|\n+")
+
+# Phrases that try to re-program the assistant. A sentence carrying one is dropped whole.
+_INJECTION = re.compile(
+    r"ignore\s+(all\s+|any\s+|the\s+)?(previous|prior|above|earlier|your|my|those|these|all)\b"
+    r"|disregard\s+(all\s+|the\s+|any\s+)?(previous|prior|above|earlier|your|instructions|rules)"
+    r"|forget\s+(all\s+)?(your|previous|prior)\s+(instructions|rules|prompt)"
+    r"|system\s*prompt|\bsystem\s*:|\[/?(inst|system)\]|<\|?(im_start|system)\|?>|</?system>"
+    r"|you\s+are\s+now\b|developer\s+mode|jail\s*break|\bDAN\b|act\s+as\s+(an?\s+)?(admin|administrator|system|developer|root)"
+    r"|new\s+instructions?\s*:|override\s+(the\s+|all\s+)?(price|prices|rules|instructions|policy|policies)"
+    r"|(set|change|make)\s+(all\s+|the\s+|every\s+)?(prices?|costs?)\s+(to|=)"
+    r"|(reveal|print|show)\s+(me\s+)?(your|the)\s+(system\s+)?(prompt|instructions)"
+    r"|\bsudo\b|admin\s+(mode|override|access)"
+    r"|(give|make)\s+(me\s+)?(everything|all\s+products|it\s+all)\s+(for\s+)?free"
+    r"|(policy|policies)\s+(is|are)\s+now\b|return\s+window\s+is\s+now",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class CleanText:
+    text: str  # what the rest of the pipeline reads
+    original_len: int = 0
+    truncated: bool = False
+    had_markup: bool = False
+    had_binary: bool = False
+    injection: bool = False  # at least one sentence was dropped as an injection attempt
+    dropped: list[str] = field(default_factory=list)
+
+
+def clean(raw: object) -> CleanText:
+    """Normalise anything a client can send into short printable text with injections removed."""
+    if raw is None:
+        raw = ""
+    if isinstance(raw, (bytes, bytearray)):
+        raw = bytes(raw).decode("utf-8", errors="replace")
+    text = str(raw)
+    n = len(text)
+    had_binary = bool(_CTRL.search(text.replace("\n", " ").replace("\t", " ")))
+    text = unicodedata.normalize("NFKC", text)
+    markup = bool(_TAG.search(text)) or "&lt;" in text or "&#" in text
+    text = html.unescape(text)
+    text = _SCRIPT.sub(" ", text)
+    text = _TAG.sub(" ", text)
+    text = _JS_URL.sub(" ", text)
+    text = _CTRL.sub(" ", text)
+    # Drop characters no shopper types (private-use, surrogates, unassigned).
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
+    truncated = len(text) > MAX_CHARS
+    if truncated:
+        text = text[:MAX_CHARS]
+    kept, dropped = [], []
+    for sent in _SENT_SPLIT.split(text):
+        if not sent.strip():
+            continue
+        (dropped if _INJECTION.search(sent) else kept).append(sent.strip())
+    text = " ".join(" ".join(kept).split())
+    return CleanText(text=text, original_len=n, truncated=truncated, had_markup=markup,
+                     had_binary=had_binary, injection=bool(dropped), dropped=dropped)
+
+
+def is_injection(text: str) -> bool:
+    return bool(_INJECTION.search(text or ""))
+
+
+def looks_like_gibberish(text: str) -> bool:
+    """Mostly non-letters, or one long run of keyboard mash: nothing to understand."""
+    letters = sum(ch.isalpha() for ch in text)
+    if not text.strip() or letters < max(2, 0.4 * len(text.replace(" ", ""))):
+        return True
+    words = re.findall(r"[a-zA-Z]+", text)
+    return bool(words) and all(len(w) > 18 for w in words)

@@ -1,0 +1,372 @@
+"""The catalog's own vocabulary (brands, colours, categories, genders), with typo-tolerant lookup.
+
+Why grounded in the catalog: a constraint the catalog cannot express ("brand: Gucci" on Myntra) would
+filter everything away, so values are canonicalised to the spellings the products actually carry, and
+generic words ("shoes", "bags") expand to the catalog categories they cover.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from retrieval.filters import norm_category
+from retrieval.products import Product
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def norm_text(text: str) -> str:
+    """One normal form for user text and vocabulary: lower-case, '&' -> 'and', other punctuation -> space."""
+    t = text.lower().replace("&", " and ").replace("'", "").replace("’", "").replace(".", "")
+    return " ".join(_TOKEN.findall(t))
+
+
+COLOUR_SYNONYMS = {
+    "gray": "grey", "navy": "navy blue", "offwhite": "off white", "off-white": "off white", "ivory": "off white",
+    "multicolor": "multicoloured", "multicolour": "multicoloured", "multicolored": "multicoloured",
+    "multi colour": "multicoloured", "multi color": "multicoloured", "golden": "gold", "olive": "olive green",
+    "wine": "burgundy", "violet": "purple", "dark blue": "navy blue", "sky blue": "blue", "light blue": "blue",
+    "bottle green": "green", "dark green": "green", "light pink": "pink", "hot pink": "pink",
+    "maroon red": "maroon", "rosegold": "rose gold", "offwhite colour": "off white", "silvery": "silver",
+    "grey melange": "grey", "charcoal grey": "charcoal", "blk": "black", "wht": "white",
+}
+# Colour words that are rarely colours in a shopper's sentence (finishes, "skin care"); never parsed.
+_NOT_COLOURS = {"matte", "skin", "metallic", "rose", "platinum", "tan", "nude", "camel"}
+
+# Generic words -> the catalog categories they cover (norm_category keys). The state keeps the word.
+CATEGORY_FAMILIES = {
+    "shoe": ["shoe", "sports shoe", "casual shoe", "formal shoe", "sneaker", "loafer", "derby", "slip-on",
+             "brogue", "boot", "oxford", "monk"],
+    "footwear": ["shoe", "sports shoe", "casual shoe", "formal shoe", "sneaker", "loafer", "derby", "slip-on",
+                 "brogue", "boot", "flat", "heel", "sandal", "flip-flop", "wedge", "mule", "pump", "ballerina"],
+    "bag": ["bag", "handbag", "sling bag", "trolley bag", "backpack", "tote bag", "laptop bag", "duffel bag",
+            "messenger bag", "clutch"],
+    "jewellery": ["earring", "necklace", "jhumka", "ring", "bracelet", "jewellery set", "stud", "chandbali",
+                  "bangle", "pendant", "tikka", "anklet"],
+    "pant": ["pant", "trouser", "track pant", "chino", "jogger", "cargo"],
+    "innerwear": ["bra", "brief", "boxer", "trunk", "vest"],
+    "luggage": ["trolley bag", "suitcase", "duffel bag"],
+}
+CATEGORY_SYNONYMS = {
+    "tshirt": "T-shirt", "t shirt": "T-shirt", "tee": "T-shirt", "tees": "T-shirt", "tshirts": "T-shirt",
+    "t shirts": "T-shirt", "polo": "T-shirt", "polos": "T-shirt", "sari": "Saree", "saris": "Saree",
+    "sarees": "Saree", "trainers": "Sports Shoes", "running shoes": "Sports Shoes", "sport shoes": "Sports Shoes",
+    "sports shoe": "Sports Shoes", "running shoe": "Sports Shoes", "sneaker": "Sneakers", "kurtis": "Kurti",
+    "kurta sets": "Kurta Set", "suitcase": "Trolley Bag", "trolley": "Trolley Bag", "luggage": "luggage",
+    "bra": "Bras", "hoodies": "Sweatshirt", "hoodie": "Sweatshirt", "sweatshirts": "Sweatshirt",
+    "jumper": "Sweater", "jumpers": "Sweater", "pullover": "Sweater", "perfumes": "Perfume", "fragrance": "Perfume",
+    "scent": "Perfume", "deo": "Perfume", "sunglass": "Sunglasses", "shades": "Sunglasses",
+    "shoes": "shoes", "shoe": "shoes", "footwear": "footwear", "bags": "bags", "bag": "bags",
+    "jewellery": "jewellery", "jewelry": "jewellery", "pants": "pants", "pant": "pants", "innerwear": "innerwear",
+    "underwear": "innerwear", "watches": "Watch", "wrist watch": "Watch", "wristwatch": "Watch",
+    "jeans": "Jeans", "denims": "Jeans", "denim jeans": "Jeans", "heel": "Heels", "sandal": "Sandals",
+    "chappals": "Sandals", "slippers": "Flip-Flops", "flipflops": "Flip-Flops", "flip flop": "Flip-Flops",
+    "joggers": "Joggers", "track pants": "Track Pants", "trackpants": "Track Pants", "trouser": "Trousers",
+    "shorts": "Shorts", "earring": "Earrings", "dresses": "Dress", "gown": "Dress", "frock": "Dress",
+    "tops": "Top", "kurtas": "Kurta", "jackets": "Jacket", "shirts": "Shirt", "blazers": "Blazer",
+    "backpacks": "Backpack", "rucksack": "Backpack", "school bag": "Backpack", "handbags": "Handbag",
+    "purse": "Handbag", "wallets": "Wallet", "belts": "Belt", "sling bags": "Sling Bag", "sweaters": "Sweater",
+    "cardigans": "Cardigan", "leggings": "Leggings", "skirts": "Skirt", "lipsticks": "Lipstick",
+    "mugs": "Mug", "curtain": "Curtains", "trolley bags": "Trolley Bag", "laptop bags": "Laptop Bag",
+    "casual shoe": "Casual Shoes", "formal shoe": "Formal Shoes", "lehenga": "Lehenga",
+}
+# Catalog "categories" that are parsing leftovers or words a shopper uses for other things.
+_BAD_CATEGORIES = {"", "men", "women", "set", "material", "shine", "toes", "kit", "cover", "holder", "runner",
+                   "liners", "cup", "bin", "pot", "frame", "statue", "glasses", "mask", "paste", "gel", "powder",
+                   "tray", "jar", "chain", "clock", "tika", "tee", "polo", "organiser", "shelf"}
+
+GENDER_WORDS = {
+    "men": "men", "man": "men", "mens": "men", "male": "men", "males": "men", "gents": "men", "guys": "men",
+    "guy": "men", "gentlemen": "men", "husband": "men", "boyfriend": "men", "dad": "men", "father": "men",
+    "brother": "men", "grandfather": "men", "grandpa": "men", "uncle": "men", "him": "men", "his": "men",
+    "women": "women", "woman": "women", "womens": "women", "female": "women", "females": "women",
+    "ladies": "women", "lady": "women", "wife": "women", "girlfriend": "women", "mom": "women",
+    "mum": "women", "mother": "women", "sister": "women", "grandmother": "women", "grandma": "women",
+    "aunt": "women", "her": "women", "boys": "boys", "boy": "boys", "son": "boys", "nephew": "boys",
+    "girls": "girls", "girl": "girls", "daughter": "girls", "niece": "girls", "unisex": "unisex",
+}
+# Pronouns count only in "for him/her"; "girl"/"boy" can be an adult compliment, still the catalog facet.
+_PRONOUNS = {"him", "his", "her"}
+
+# Brands whose names a shopper uses as ordinary words; they need a cue ("by X", "X brand").
+_AMBIGUOUS_EXTRA = {"people", "metro", "genie", "simply", "fortune", "killer", "envy", "fever", "chemistry",
+                    "sera", "rare", "zeal", "police", "fox", "madame", "genius", "harvard", "superman", "frozen",
+                    "peanuts", "athena", "healers", "invincible", "voyage", "sherlock", "duke", "liberty", "ether",
+                    "soles", "coolers", "gliders", "kittens", "basics", "campus", "iti", "beli", "alom", "devis",
+                    "sangria", "nucleus", "respiro", "infuzze", "solemio", "hoopers", "playdate", "slub", "even"}
+_BRAND_WHITELIST = {"van heusen", "van heusen sport", "red tape", "mango", "being human", "boat", "batman",
+                    "elle", "next look", "code by lifestyle", "ginger by lifestyle", "melange by lifestyle",
+                    "dot and key", "cat"}
+BRAND_ALIASES = {"levis": "Levis", "levi": "Levis", "levi s": "Levis", "us polo": "U.S. Polo Assn.",
+                 "uspa": "U.S. Polo Assn.", "us polo assn": "U.S. Polo Assn.", "polo assn": "U.S. Polo Assn.",
+                 "hrx": "HRX by Hrithik Roshan", "ucb": "United Colors of Benetton", "benetton": "United Colors of Benetton",
+                 "m and s": "Marks & Spencer", "marks and spencer": "Marks & Spencer", "ck": "Calvin Klein",
+                 "tommy": "Tommy Hilfiger", "here and now": "HERE&NOW", "jack and jones": "Jack & Jones",
+                 "mast and harbour": "Mast & Harbour", "allen solly": "Allen Solly", "adidas": "ADIDAS",
+                 "indian garage": "The Indian Garage Co", "forever21": "FOREVER 21"}
+
+# Words that are never typo-corrected (conversation words the catalog text may lack).
+COMMON_WORDS = set("""
+a about above actually add again ago all also am an and any anything are around as ask at available away
+back bad be because been before being below best better between big black both bought but buy by call can
+cancel cant card care cash cheap cheaper cheapest check color colour compare could cost day days deliver
+delivery did different do does doesnt dont else even ever every exchange expensive fine first for forget
+from get give go going good got great had has have hello help her here hey hi him his how i if im in instead
+is isnt it its just know last less let like looking lot love make many maybe me mine more most much my
+need new next nice no not now of off ok okay on one only or order other our out over pay payment people
+person please price prices probably range really refund refunds return returns same second see shipping
+should show size sizes so some something sorry start still such sure tell than thank thanks that thats the
+their them then there these they thing things think third this those through to too try under until up upto
+us use very want wanted was way we week weeks well were what whats when where which while who why will
+wish with within without wont work would yeah yes yet you your hello thanks cheers bye goodbye morning
+evening human agent manager someone somebody talk speak chat service support customer complaint problem
+issue wrong broken damaged late arrived received money charged twice deducted sort lowest highest instead
+budget rupees bucks thousand hundred lakh rs inr gift present son daughter wife husband mom dad sister
+brother friend kids kid children office party wedding casual formal summer winter college gym running ones one two three four five six seven eight nine ten cool fun funny ugly pretty cute nicer
+prefer preferably rather those whats hows wheres dont doesnt didnt cant wont isnt arent havent hasnt shes hes
+theyre youre ive id ill thats lets colours colors brands sizing fits fit fitting options option items item
+similar like likes liked looks look looking shown showing result results pick picks number reset over
+again restart clear everything nothing anyone someone whatever cost costs costing pricey pricier costly
+""".split())
+
+
+@dataclass(slots=True)
+class Match:
+    kind: str  # brand | colour | category | gender
+    value: str  # canonical value
+    start: int  # token span in the normalised token list
+    end: int
+    cue: bool = False  # brand introduced by "by"/"brand"
+
+
+@dataclass
+class Vocabulary:
+    brands: dict[str, str] = field(default_factory=dict)  # normalised phrase -> catalog spelling
+    ambiguous_brands: set[str] = field(default_factory=set)
+    colours: dict[str, str] = field(default_factory=dict)
+    categories: dict[str, str] = field(default_factory=dict)  # phrase -> canonical category (or family word)
+    category_counts: Counter = field(default_factory=Counter)  # canonical norm -> products
+    gender_by_category: dict[str, Counter] = field(default_factory=dict)
+    known_words: set[str] = field(default_factory=set)
+    raw_colours: set[str] = field(default_factory=set)
+    brand_counts: dict[str, int] = field(default_factory=dict)
+    _deletes: dict[str, set[str]] = field(default_factory=dict)
+    _freq: Counter = field(default_factory=Counter)
+    _exact: set[str] = field(default_factory=set)
+    max_phrase: int = 5
+
+    @classmethod
+    def from_products(cls, products: list[Product]) -> "Vocabulary":
+        v = cls()
+        desc_words: Counter = Counter()
+        brand_count: Counter = Counter()
+        colour_count: Counter = Counter()
+        for p in products:
+            brand_tokens = set(norm_text(p.brand).split())
+            for t in set(norm_text(p.title + " " + p.description[:400]).split()):
+                if t not in brand_tokens:
+                    desc_words[t] += 1
+            if p.brand:
+                brand_count[p.brand] += 1
+            for c in p.colours:
+                colour_count[c] += 1
+            cat = norm_category(p.category)
+            if cat and cat not in _BAD_CATEGORIES:
+                v.category_counts[cat] += 1
+                v.gender_by_category.setdefault(cat, Counter())[p.gender or "unknown"] += 1
+        v.known_words = {w for w, n in desc_words.items() if n >= 2 and not w.isdigit()} | COMMON_WORDS
+        # Brands: most frequent spelling wins for a normalised key.
+        for brand, _ in brand_count.most_common():
+            key = norm_text(brand)
+            if not key or key in v.brands:
+                continue
+            v.brands[key] = brand
+            v.brand_counts[key] = brand_count[brand]
+            tokens = key.split()
+            common = all(desc_words[t] >= 5 for t in tokens)
+            if (common and key not in _BRAND_WHITELIST) or key in _AMBIGUOUS_EXTRA or len(key) <= 2:
+                v.ambiguous_brands.add(key)
+        for alias, brand in BRAND_ALIASES.items():
+            if brand in brand_count or norm_text(brand) in v.brands:
+                v.brands.setdefault(alias, v.brands.get(norm_text(brand), brand))
+        v.raw_colours = set(colour_count)
+        for colour, _ in colour_count.most_common():
+            if colour in _NOT_COLOURS:
+                continue
+            v.colours[norm_text(colour)] = colour
+        for syn, colour in COLOUR_SYNONYMS.items():  # synonyms win: "navy" means the catalog's "navy blue"
+            v.colours[norm_text(syn)] = colour
+        # Categories: canonical display form = most frequent spelling of each normalised category.
+        spellings: dict[str, Counter] = {}
+        for p in products:
+            cat = norm_category(p.category)
+            if cat in v.category_counts:
+                spellings.setdefault(cat, Counter())[p.category] += 1
+        for cat, counter in spellings.items():
+            shown = counter.most_common(1)[0][0]
+            for key in (norm_text(cat), norm_text(cat) + "s", norm_text(shown)):
+                v.categories.setdefault(key, shown)
+        for syn, cat in CATEGORY_SYNONYMS.items():
+            v.categories[norm_text(syn)] = cat
+        v.max_phrase = max(len(k.split()) for k in [*v.brands, *v.categories, *v.colours])
+        v._build_fuzzy()
+        return v
+
+    # ---- typo tolerance (SymSpell-style delete neighbourhoods, verified by edit distance) ----
+    def _build_fuzzy(self) -> None:
+        terms: Counter = Counter()
+        for key in [*self.categories, *self.colours, *GENDER_WORDS]:
+            for t in key.split():
+                terms[t] += 1000
+        for key, brand in self.brands.items():
+            if key in self.ambiguous_brands:
+                continue
+            for t in key.split():
+                # short words of rare brands would swallow ordinary typos; popular short brands stay
+                if len(t) >= 5 or self.brand_counts.get(key, 0) >= 5:
+                    terms[t] += 10
+        for w in ("cheaper", "cheapest", "compare", "under", "between", "instead", "expensive", "cotton",
+                  "colour", "color", "brand", "price", "budget", "return", "refund", "delivery", "exchange"):
+            terms[w] += 500
+        self._freq = terms
+        self._exact = {t for key in [*self.brands, *self.categories, *self.colours, *GENDER_WORDS] for t in key.split()}
+        for t in terms:
+            if len(t) < 4:
+                continue
+            for d in _deletes(t, 2 if len(t) >= 8 else 1):
+                self._deletes.setdefault(d, set()).add(t)
+
+    def correct(self, token: str) -> str:
+        """Return the vocabulary word a misspelt token most likely means, or the token itself."""
+        if (len(token) < 4 or token in self.known_words or token in self._freq or token in self._exact
+                or not token.isalpha()):
+            return token
+        max_d = 2 if len(token) >= 8 else 1
+        cands: set[str] = set()
+        for d in _deletes(token, max_d):
+            cands |= self._deletes.get(d, set())
+        best, best_key = token, None
+        for c in cands:
+            dist = _osa(token, c)
+            if dist <= max_d:
+                key = (dist, -self._freq[c])
+                if best_key is None or key < best_key:
+                    best, best_key = c, key
+        return best
+
+    # ---- phrase matching ----
+    def tokens(self, text: str) -> list[str]:
+        return [self.correct(t) for t in norm_text(text).split()]
+
+    def find(self, tokens: list[str]) -> list[Match]:
+        """Longest-first, left-to-right matches of vocabulary phrases in a token list."""
+        out: list[Match] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            hit = None
+            for L in range(min(self.max_phrase, n - i), 0, -1):
+                phrase = " ".join(tokens[i:i + L])
+                hit = self._lookup(phrase, tokens, i, L)
+                if hit:
+                    break
+            if hit:
+                out.append(hit)
+                i = hit.end
+            else:
+                i += 1
+        return out
+
+    def _lookup(self, phrase: str, tokens: list[str], i: int, L: int) -> Match | None:
+        prev = tokens[i - 1] if i > 0 else ""
+        nxt = tokens[i + L] if i + L < len(tokens) else ""
+        cue = prev in ("by", "brand", "from") or nxt in ("brand", "brands", "label")
+        # "t shirt" must beat brand/colour readings; categories of >= 2 words first.
+        if L >= 2 and phrase in self.categories:
+            return Match("category", self.categories[phrase], i, i + L)
+        if phrase in self.brands and (phrase not in self.ambiguous_brands or cue):
+            return Match("brand", self.brands[phrase], i, i + L, cue)
+        if phrase in self.colours:
+            return Match("colour", self.colours[phrase], i, i + L)
+        if phrase in self.categories:
+            if phrase == "top" and nxt.isdigit():  # "top 3" is a reference, not a category
+                return None
+            return Match("category", self.categories[phrase], i, i + L)
+        if L == 1 and phrase in GENDER_WORDS:
+            if phrase in _PRONOUNS and prev not in ("for", "to"):
+                return None
+            return Match("gender", GENDER_WORDS[phrase], i, i + L)
+        return None
+
+    def category_filter(self, category: str | None) -> list[str]:
+        """Catalog categories a (possibly generic) category word stands for."""
+        if not category:
+            return []
+        key = norm_category(category)
+        fam = CATEGORY_FAMILIES.get(key) or CATEGORY_FAMILIES.get(key.rstrip("s"))
+        if fam:
+            return [c for c in fam if c in self.category_counts] or [key]
+        return [key]
+
+    def is_generic(self, category: str | None) -> bool:
+        return bool(category) and norm_category(category) in CATEGORY_FAMILIES
+
+    def colour_family(self, colour: str) -> list[str]:
+        """Catalog colour spellings that mean this colour ("navy blue" also covers products tagged "navy")."""
+        c = colour.lower()
+        return sorted({c} | {norm_text(k) for k, v in COLOUR_SYNONYMS.items() if v == c and " " not in k.strip()
+                             and norm_text(k) in {norm_text(x) for x in self.raw_colours}})
+
+    def brand_family(self, brand: str) -> list[str]:
+        """'Puma' also means 'PUMA Motorsport'; 'Levis' also 'Levis' only (prefix on whole words)."""
+        key = norm_text(brand)
+        fam = {b for k, b in self.brands.items() if (k == key or k.startswith(key + " ")) and k not in BRAND_ALIASES}
+        return sorted(fam) or [brand]
+
+
+def category_matches(product_category: str, wanted: str, vocab: Vocabulary | None = None) -> bool:
+    """Eval and filter semantics: same category (case/plural-insensitive) or inside a generic family."""
+    pc, w = norm_category(product_category), norm_category(wanted)
+    if pc == w:
+        return True
+    fam = CATEGORY_FAMILIES.get(w)
+    if fam:
+        return pc in fam
+    return bool(w) and pc.endswith(" " + w)  # "sneakers" vs "Casual Sneakers"
+
+
+def brand_matches(product_brand: str, wanted: str) -> bool:
+    pb, w = norm_text(product_brand), norm_text(wanted)
+    if pb == w or pb.startswith(w + " "):
+        return True
+    alias = BRAND_ALIASES.get(w)
+    return bool(alias) and (pb == norm_text(alias) or pb.startswith(norm_text(alias) + " "))
+
+
+def _deletes(word: str, depth: int) -> set[str]:
+    out, frontier = {word}, {word}
+    for _ in range(depth):
+        nxt = set()
+        for w in frontier:
+            for i in range(len(w)):
+                nxt.add(w[:i] + w[i + 1:])
+        out |= nxt
+        frontier = nxt
+    return out
+
+
+def _osa(a: str, b: str) -> int:
+    """Optimal string alignment distance (Levenshtein + adjacent transposition)."""
+    la, lb = len(a), len(b)
+    d = [[0] * (lb + 1) for _ in range(la + 1)]
+    for i in range(la + 1):
+        d[i][0] = i
+    for j in range(lb + 1):
+        d[0][j] = j
+    for i in range(1, la + 1):
+        for j in range(1, lb + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[la][lb]

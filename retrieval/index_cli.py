@@ -1,0 +1,47 @@
+"""``shopassist index [--catalog NAME]``: load a catalog and build/update its index."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from retrieval.catalogs import CATALOGS, DataPathError, load_catalog
+from retrieval.chroma_store import StoreUnavailable
+from retrieval.embeddings import Embedder
+from retrieval.indexer import build_index
+
+
+def main(argv: list[str]) -> int:
+    from shopassist.cli import add_common, settings_from
+
+    ap = argparse.ArgumentParser(prog="shopassist index", description="Build or update a catalog's search index.")
+    ap.add_argument("--catalog", choices=CATALOGS, help="catalog to index (default: settings, myntra)")
+    ap.add_argument("--limit", type=int, help="index only the first N products (tests, smoke runs)")
+    ap.add_argument("--batch-size", type=int, default=256)
+    ap.add_argument("--if-missing", action="store_true", help="do nothing when the index already exists")
+    ap.add_argument("--json", action="store_true")
+    add_common(ap)
+    args = ap.parse_args(argv)
+    settings = settings_from(args)
+    if args.if_missing:
+        from retrieval.indexer import index_ready
+
+        if index_ready(settings, settings.catalog):
+            print(f"index for {settings.catalog} present at {settings.index_dir(settings.catalog)}", file=sys.stderr)
+            return 0
+    try:
+        load = load_catalog(settings.catalog, settings.data_dir, limit=args.limit)
+    except DataPathError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(load.summary(), file=sys.stderr)
+    try:
+        report = build_index(settings=settings, catalog=settings.catalog, products=load.products,
+                             embedder=Embedder(batch_size=settings.embed_batch_size), batch_size=args.batch_size,
+                             progress=not args.json)
+    except StoreUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
+    out = {**report.to_dict(), "skipped_rows": load.skipped, "category_coverage": round(load.category_coverage, 4)}
+    print(json.dumps(out) if args.json else "\n".join(f"{k}: {v}" for k, v in out.items()))
+    return 0

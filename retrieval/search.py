@@ -1,0 +1,172 @@
+"""Hybrid search over one catalog: lexical (BM25) + dense (Chroma) arms, the same filters on both, RRF.
+
+Filtered dense search plan (why: Chroma's ``where`` costs 125-150 ms at ~50k items):
+- the filter becomes a boolean mask from pre-computed facet id sets (``FacetIndex``, < 1 ms);
+- a broad filter (mask keeps many products) over-fetches from Chroma's HNSW index and drops masked hits;
+- a selective filter (or an over-fetch that came back short) scores the allowed rows exactly against a
+  memory-mapped mirror of the embeddings written at index time: exact, and a few ms at 46k rows.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+
+from retrieval.chroma_store import ChromaStore, StoreUnavailable, collection_name, make_client
+from retrieval.embeddings import Embedder
+from retrieval.filters import FacetIndex, Filters
+from retrieval.fusion import reciprocal_rank_fusion
+from retrieval.indexer import LEXICAL, MIRROR, SNAPSHOT, index_ready, load_snapshot
+from retrieval.lexical import LexicalIndex
+from retrieval.products import Product
+
+MAX_QUERY_CHARS = 512
+SORTS = ("relevance", "price_asc", "price_desc")
+
+
+class IndexMissing(RuntimeError):
+    """The catalog has not been indexed yet (run ``shopassist index``)."""
+
+
+@dataclass(slots=True)
+class Hit:
+    product: Product
+    score: float
+    lexical_rank: int | None = None
+    dense_rank: int | None = None
+
+    def to_dict(self) -> dict:
+        return {"score": round(self.score, 6), "lexical_rank": self.lexical_rank, "dense_rank": self.dense_rank,
+                **self.product.to_dict()}
+
+
+@dataclass(slots=True)
+class SearchResult:
+    hits: list[Hit]
+    degraded: str | None = None  # e.g. "dense arm unavailable: ..." when Chroma is down
+
+
+def clean_query(text: str) -> str:
+    """Printable text only, whitespace collapsed, bounded length: binary or huge input never reaches a model."""
+    if not isinstance(text, str):
+        text = str(text or "")
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(text.split())[:MAX_QUERY_CHARS]
+
+
+class HybridSearcher:
+    def __init__(self, *, settings, catalog: str | None = None, embedder: Embedder | None = None,
+                 store: ChromaStore | None = None, candidates: int = 100, rrf_k: int = 60,
+                 exact_below: float = 0.2):
+        self.settings = settings
+        self.catalog = catalog or settings.catalog
+        self.embedder = embedder or Embedder(batch_size=settings.embed_batch_size)
+        self._store = store
+        self.candidates = candidates
+        self.rrf_k = rrf_k
+        self.exact_below = exact_below  # mask fraction under which the dense arm goes exact
+        self._ready = False
+        self._lock = threading.Lock()
+        self.products: list[Product] = []
+
+    # -- lifecycle ---------------------------------------------------------------------------------
+    def warm_up(self) -> None:
+        if self._ready:
+            return
+        with self._lock:
+            if self._ready:
+                return
+            if not index_ready(self.settings, self.catalog):
+                raise IndexMissing(f"catalog {self.catalog!r} is not indexed; run 'shopassist index --catalog "
+                                   f"{self.catalog}'")
+            d = self.settings.index_dir(self.catalog)
+            self.products = load_snapshot(d / SNAPSHOT)
+            self._pos = {p.id: i for i, p in enumerate(self.products)}
+            self.facets = FacetIndex(self.products)
+            self.lexical = LexicalIndex.load(d / LEXICAL)
+            self.mirror = np.load(d / MIRROR, mmap_mode="r")
+            self._prices = np.array([p.price if p.price is not None else np.inf for p in self.products])
+            self.embedder.warm_up()
+            self._ready = True
+
+    @property
+    def store(self) -> ChromaStore:
+        if self._store is None:
+            self._store = ChromaStore(client=make_client(self.settings), name=collection_name(self.catalog))
+        return self._store
+
+    def get(self, product_id: str) -> Product | None:
+        self.warm_up()
+        i = self._pos.get(str(product_id))
+        return self.products[i] if i is not None else None
+
+    # -- arms --------------------------------------------------------------------------------------
+    def lexical_ranking(self, query: str, mask: np.ndarray | None, k: int) -> list[int]:
+        return self.lexical.search(query, k, mask)[0].tolist()
+
+    def dense_ranking(self, query: str, mask: np.ndarray | None, k: int, *, force: str | None = None) -> list[int]:
+        vec = self.embedder.embed_query(query)
+        allowed = int(mask.sum()) if mask is not None else len(self.products)
+        if allowed == 0:
+            return []
+        exact = force == "exact" or (force is None and mask is not None and allowed <= self.exact_below * len(self.products))
+        if not exact:
+            fetch = k if mask is None else min(len(self.products), int(k * len(self.products) / allowed * 1.5) + k)
+            ids, _ = self.store.query(vec, fetch)
+            ranked = [self._pos[i] for i in ids if i in self._pos and (mask is None or mask[self._pos[i]])]
+            if len(ranked) >= min(k, allowed) or force == "ann":
+                return ranked[:k]
+        rows = np.flatnonzero(mask) if mask is not None else np.arange(len(self.products))
+        sims = self.mirror[rows] @ vec
+        k = min(k, len(rows))
+        top = np.argpartition(-sims, k - 1)[:k]
+        return rows[top[np.argsort(-sims[top], kind="stable")]].tolist()
+
+    # -- public ------------------------------------------------------------------------------------
+    def search(self, query: str, filters: Filters | None = None, k: int = 10, sort: str = "relevance",
+               arms: tuple[str, ...] = ("lexical", "dense")) -> list[Hit]:
+        return self.run(query, filters=filters, k=k, sort=sort, arms=arms).hits
+
+    def run(self, query: str, *, filters: Filters | None = None, k: int = 10, sort: str = "relevance",
+            arms: tuple[str, ...] = ("lexical", "dense")) -> SearchResult:
+        self.warm_up()
+        query = clean_query(query)
+        filters = filters or Filters()
+        if sort not in SORTS:
+            raise ValueError(f"sort must be one of {SORTS}")
+        mask = self.facets.mask(filters)
+        if not query:
+            return SearchResult(self._browse(mask, k, sort))
+        depth = max(self.candidates, k)
+        rankings: dict[str, list[int]] = {}
+        degraded = None
+        if "lexical" in arms:
+            rankings["lexical"] = self.lexical_ranking(query, mask, depth)
+        if "dense" in arms:
+            try:
+                rankings["dense"] = self.dense_ranking(query, mask, depth)
+            except StoreUnavailable as exc:  # keep serving lexical results rather than failing the turn
+                degraded = f"dense arm unavailable: {exc}"
+        fused = reciprocal_rank_fusion(rankings, k=self.rrf_k)
+        ranks = {arm: {doc: r for r, doc in enumerate(lst)} for arm, lst in rankings.items()}
+        hits = [Hit(self.products[doc], score, ranks.get("lexical", {}).get(doc), ranks.get("dense", {}).get(doc))
+                for doc, score in fused]
+        if sort != "relevance":
+            # Sort the relevant head by price, not the whole catalog: "cheapest first" still means matches.
+            head = hits[:max(k * 3, 30)]
+            head.sort(key=lambda h: (h.product.price if h.product.price is not None else np.inf),
+                      reverse=sort == "price_desc")
+            hits = head
+        return SearchResult(hits[:k], degraded)
+
+    def _browse(self, mask: np.ndarray | None, k: int, sort: str) -> list[Hit]:
+        """No query text but filters (e.g. "anything under 500"): list matching products."""
+        if mask is None:
+            return []
+        rows = np.flatnonzero(mask)
+        if sort == "price_desc":
+            rows = rows[np.argsort(-self._prices[rows], kind="stable")]
+        elif sort == "price_asc":
+            rows = rows[np.argsort(self._prices[rows], kind="stable")]
+        return [Hit(self.products[i], 0.0) for i in rows[:k]]

@@ -1,0 +1,59 @@
+"""``shopassist search "QUERY" [filters] [--json]``."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from retrieval.filters import Filters
+from retrieval.search import SORTS, HybridSearcher, IndexMissing
+
+
+def add_filter_args(ap: argparse.ArgumentParser) -> None:
+    ap.add_argument("--price-min", type=float)
+    ap.add_argument("--price-max", type=float)
+    ap.add_argument("--brand", action="append", default=[], help="repeatable")
+    ap.add_argument("--exclude-brand", action="append", default=[])
+    ap.add_argument("--colour", "--color", action="append", default=[])
+    ap.add_argument("--exclude-colour", "--exclude-color", action="append", default=[])
+    ap.add_argument("--gender", choices=["men", "women", "boys", "girls", "unisex"])
+    ap.add_argument("--category", action="append", default=[])
+
+
+def filters_from(args) -> Filters:
+    return Filters(price_min=args.price_min, price_max=args.price_max, brands=args.brand,
+                   exclude_brands=args.exclude_brand, colours=args.colour, exclude_colours=args.exclude_colour,
+                   gender=args.gender, categories=args.category)
+
+
+def main(argv: list[str]) -> int:
+    from shopassist.cli import add_common, settings_from
+
+    ap = argparse.ArgumentParser(prog="shopassist search", description="Hybrid search with structured filters.")
+    ap.add_argument("query")
+    ap.add_argument("--catalog")
+    ap.add_argument("-k", "--top", type=int, default=10)
+    ap.add_argument("--sort", choices=SORTS, default="relevance")
+    ap.add_argument("--json", action="store_true")
+    add_filter_args(ap)
+    add_common(ap)
+    args = ap.parse_args(argv)
+    settings = settings_from(args)
+    searcher = HybridSearcher(settings=settings)
+    try:
+        result = searcher.run(args.query, filters=filters_from(args), k=args.top, sort=args.sort)
+    except IndexMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if result.degraded:
+        print(f"warning: {result.degraded}", file=sys.stderr)
+    if args.json:
+        print(json.dumps({"query": args.query, "hits": [h.to_dict() for h in result.hits],
+                          "degraded": result.degraded}, ensure_ascii=False))
+        return 0
+    if not result.hits:
+        print("no products match" + (" (the query was empty)" if not args.query.strip() else ""))
+    for i, h in enumerate(result.hits, 1):
+        p = h.product
+        print(f"{i:2d}. {p.title}  [{p.price_display()}]  {p.brand} · {p.category} · {'/'.join(p.colours)}  id={p.id}")
+    return 0
