@@ -64,7 +64,12 @@ class ChromaStore:
         return self._collection
 
     def count(self) -> int:
-        return self.collection.count()
+        try:
+            return self.collection.count()
+        except StoreUnavailable:
+            raise
+        except Exception as exc:
+            raise StoreUnavailable(f"Chroma is not reachable: {exc}") from exc
 
     def existing_hashes(self, page: int = 5000) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -90,8 +95,8 @@ class ChromaStore:
             self.collection.delete(ids=ids[start:start + MAX_BATCH])
 
     def query(self, vector: np.ndarray, n: int, where: dict | None = None) -> tuple[list[str], list[float]]:
-        n = max(1, min(n, self.count()))
         try:
+            n = max(1, min(n, self.count()))
             res = self.collection.query(query_embeddings=[vector.tolist()], n_results=n, where=where,
                                         include=["distances"])
         except Exception as exc:

@@ -1,0 +1,120 @@
+"""Indexing on real Chroma: idempotent, incremental, resumes after a hard kill, and the HttpClient path."""
+import dataclasses
+import os
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from retrieval.chroma_store import ChromaStore, StoreUnavailable, collection_name, make_client
+from retrieval.indexer import build_index
+from retrieval.search import HybridSearcher
+from shopassist.settings import Settings
+
+
+def _settings(tmp_path, data_dir, **kw):
+    return Settings(data_dir=data_dir, home=tmp_path / "home", reports_dir=tmp_path / "reports", **kw)
+
+
+def test_reindex_is_idempotent_and_incremental(tmp_path, data_dir, myntra_products, embedder):
+    s = _settings(tmp_path, data_dir)
+    products = myntra_products[:60]
+    first = build_index(settings=s, catalog="myntra", products=products, embedder=embedder, progress=False)
+    assert first.embedded == 60
+    again = build_index(settings=s, catalog="myntra", products=products, embedder=embedder, progress=False)
+    assert (again.embedded, again.unchanged, again.deleted) == (0, 60, 0)
+    changed = [dataclasses.replace(products[0], price=1.0)] + products[1:50]  # 1 changed, 10 removed
+    third = build_index(settings=s, catalog="myntra", products=changed, embedder=embedder, progress=False)
+    assert (third.embedded, third.deleted) == (1, 10)
+    store = ChromaStore(client=make_client(s), name=collection_name("myntra"))
+    assert store.count() == 50
+    searcher = HybridSearcher(settings=s, catalog="myntra", embedder=embedder)
+    assert searcher.get(products[0].id).price == 1.0
+
+
+KILLER = textwrap.dedent("""
+    import os, sys
+    from pathlib import Path
+    from retrieval.catalogs import load_catalog
+    from retrieval.embeddings import Embedder
+    from retrieval.indexer import build_index
+    from shopassist.settings import Settings
+    s = Settings(data_dir=Path(sys.argv[1]), home=Path(sys.argv[2]))
+    products = load_catalog("myntra", s.data_dir, limit=300).products
+    def die(done):
+        if done >= 100:
+            os._exit(9)  # hard kill part-way: no cleanup, no side files
+    build_index(settings=s, catalog="myntra", products=products, embedder=Embedder(), batch_size=50,
+                progress=False, on_batch=die)
+""")
+
+
+def test_kill_part_way_then_resume(tmp_path, data_dir, embedder):
+    s = _settings(tmp_path, data_dir)
+    script = tmp_path / "killer.py"
+    script.write_text(KILLER)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    proc = subprocess.run([sys.executable, str(script), str(data_dir), str(s.home)], env=env, timeout=300)
+    assert proc.returncode == 9
+    from retrieval.catalogs import load_catalog
+
+    products = load_catalog("myntra", data_dir, limit=300).products
+    resumed = build_index(settings=s, catalog="myntra", products=products, embedder=embedder, progress=False)
+    assert resumed.embedded == 200 and resumed.unchanged == 100
+    searcher = HybridSearcher(settings=s, catalog="myntra", embedder=embedder)
+    assert len(searcher.search("jeans", k=5)) == 5
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture()
+def chroma_server(tmp_path):
+    port = _free_port()
+    exe = Path(sys.executable).with_name("chroma")
+    proc = subprocess.Popen([str(exe), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1",
+                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            time.sleep(0.3)
+    yield proc, f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+def test_same_search_through_http_client(tmp_path, data_dir, myntra_products, embedder, chroma_server):
+    proc, url = chroma_server
+    products = myntra_products[:120]
+    embedded = _settings(tmp_path / "a", data_dir)
+    remote = _settings(tmp_path / "b", data_dir, chroma_url=url)
+    for s in (embedded, remote):
+        build_index(settings=s, catalog="myntra", products=products, embedder=embedder, progress=False)
+    local_hits = HybridSearcher(settings=embedded, embedder=embedder).search("black shoes for men", k=10)
+    searcher = HybridSearcher(settings=remote, embedder=embedder)
+    remote_hits = searcher.search("black shoes for men", k=10)
+    assert [h.product.id for h in remote_hits] == [h.product.id for h in local_hits]
+    assert any(h.dense_rank is not None for h in remote_hits)
+
+    proc.terminate()  # a stopped server: the turn still gets lexical results and says it is degraded
+    proc.wait(timeout=20)
+    result = searcher.run("black shoes for men", k=10)
+    assert result.degraded and "unavailable" in result.degraded
+    assert result.hits and all(h.dense_rank is None for h in result.hits)
+
+
+def test_unreachable_server_is_a_clear_error(tmp_path, data_dir):
+    s = _settings(tmp_path, data_dir, chroma_url=f"http://127.0.0.1:{_free_port()}")
+    with pytest.raises(StoreUnavailable) as err:
+        ChromaStore(client=make_client(s), name="shopassist-myntra").count()
+    assert "127.0.0.1" in str(err.value)
