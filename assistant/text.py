@@ -86,5 +86,7 @@ def looks_like_gibberish(text: str) -> bool:
     letters = sum(ch.isalpha() for ch in text)
     if not text.strip() or letters < max(2, 0.4 * len(text.replace(" ", ""))):
         return True
+    if not re.search(r"[aeiouy]", text, re.I):  # "zxcmnb", "ÿþ": no word a shopper would type
+        return True
     words = re.findall(r"[a-zA-Z]+", text)
     return bool(words) and all(len(w) > 18 for w in words)

@@ -1,0 +1,580 @@
+"""The dialogue agent: one LangGraph state graph per process, one checkpointed thread per session.
+
+Turn policy (code, not a language model):
+    understand -> {paused | escalate | clarify | shop | product_qa | compare | policy | smalltalk | other} -> END
+``understand`` cleans the text (bad bytes, HTML, injections), parses constraints, detects escalation and
+decides the intent. Sessions live in a SQLite checkpointer keyed by session id, so a restart resumes them;
+messages are langchain-core types. The object holds no per-session state in memory.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, TypedDict
+
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+from langgraph.graph import END, START, StateGraph
+from langgraph.graph.message import add_messages
+
+from assistant import answers, escalation
+from assistant.intents import _SMALLTALK, IntentClassifier, reconcile_shop, rule_intent
+from assistant.parser import apply, parse
+from assistant.state import Clarification, Constraints, DialogueState
+from assistant.text import clean, looks_like_gibberish
+from assistant.tickets import TicketError, TicketStore
+from assistant.vocab import Vocabulary
+from retrieval.filters import norm_category
+from retrieval.products import Product
+
+log = logging.getLogger(__name__)
+K = 10
+MODEL_ESCALATE_MIN = 0.9  # the classifier alone may escalate only when very sure (precision first)
+FAILURES_TO_ESCALATE = 3
+_GIFT = re.compile(r"\b(gift|present|something\s+(?:nice|for)|surprise|anything|clothes|outfit|wear)\b", re.I)
+_GIFT_CATEGORIES = {
+    "women": ["Handbag", "Watch", "Earrings", "Kurta", "Perfume", "Dress"],
+    "men": ["Watch", "Wallet", "Shirt", "Perfume", "Sneakers", "T-shirt"],
+    "boys": ["T-shirt", "Shorts", "Sneakers", "Shirt", "Jeans"],
+    "girls": ["Dress", "Top", "Kurta", "Flats", "Jeans"],
+    None: ["Watch", "Handbag", "Kurta", "T-shirt", "Sneakers", "Perfume"],
+}
+
+
+@dataclass
+class TurnResult:
+    reply: str
+    products: list[Product] = field(default_factory=list)
+    constraints: dict = field(default_factory=dict)
+    intent: str = "other"
+    clarification: dict | None = None  # {"question": str, "options": [str]}
+    ticket_id: str | None = None
+    escalated: bool = False
+    latency_ms: float = 0.0
+    debug: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {"reply": self.reply, "products": [p.to_dict() for p in self.products], "constraints": self.constraints,
+                "intent": self.intent, "clarification": self.clarification, "ticket_id": self.ticket_id,
+                "escalated": self.escalated, "latency_ms": round(self.latency_ms, 2)}
+
+
+class GraphState(TypedDict, total=False):
+    messages: Annotated[list[BaseMessage], add_messages]
+    dialogue: dict
+    turn: dict
+
+
+class Assistant:
+    def __init__(self, *, settings, searcher, reranker=None, classifier: IntentClassifier | None = None,
+                 tickets: TicketStore | None = None, policies=None, vocab: Vocabulary | None = None,
+                 checkpoint_path: Path | None = None, use_classifier: bool = True):
+        self.settings = settings
+        self.searcher = searcher
+        self.reranker = reranker
+        self.classifier = classifier if classifier is not None else (IntentClassifier() if use_classifier else None)
+        self.tickets = tickets or TicketStore.for_settings(settings)
+        self._policies = policies
+        self._vocab = vocab
+        self.checkpoint_path = Path(checkpoint_path or Path(settings.home) / "sessions.sqlite3")
+        self._graph = None
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------------ lifecycle
+    def warm_up(self) -> "Assistant":
+        if self._graph is not None:
+            return self
+        with self._lock:
+            if self._graph is not None:
+                return self
+            self.searcher.warm_up()
+            if self._vocab is None:
+                self._vocab = Vocabulary.from_products(self.searcher.products)
+            if self._policies is None:
+                from assistant.policy import PolicyStore
+
+                self._policies = PolicyStore(settings=self.settings, embedder=getattr(self.searcher, "embedder", None))
+            self._policies.warm_up()
+            if self.classifier is not None:
+                try:
+                    self.classifier.warm_up()
+                except Exception as exc:  # rules-only fallback keeps the assistant usable
+                    log.warning("intent classifier unavailable (%s); using rules only", exc)
+                    self.classifier = None
+            if self.reranker is not None and hasattr(self.reranker, "warm_up"):
+                self.reranker.warm_up()
+            self._graph = self._build_graph()
+        return self
+
+    def _build_graph(self):
+        from langgraph.checkpoint.sqlite import SqliteSaver
+
+        self.checkpoint_path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(self.checkpoint_path), check_same_thread=False, timeout=10)
+        conn.execute("PRAGMA journal_mode=WAL")
+        self._conn = conn
+        saver = SqliteSaver(conn)
+        g = StateGraph(GraphState)
+        g.add_node("understand", self._understand)
+        for name in ("paused", "escalate", "clarify", "shop", "product_qa", "compare", "policy", "smalltalk", "other"):
+            g.add_node(name, getattr(self, f"_node_{name}"))
+            g.add_edge(name, END)
+        g.add_edge(START, "understand")
+        g.add_conditional_edges("understand", lambda s: s["turn"]["route"])
+        return g.compile(checkpointer=saver)
+
+    def close(self) -> None:
+        conn = getattr(self, "_conn", None)
+        if conn is not None:
+            conn.close()
+            self._conn = None
+            self._graph = None
+
+    @property
+    def vocab(self) -> Vocabulary:
+        self.warm_up()
+        return self._vocab
+
+    # ------------------------------------------------------------------ public API
+    def turn(self, session_id: str, text: Any) -> TurnResult:
+        """Run one shopper message through the graph; never raises for bad input."""
+        self.warm_up()
+        t0 = time.perf_counter()
+        sid = _session_key(session_id)
+        out = self._graph.invoke({"turn": {"raw": text if isinstance(text, str) else _to_text(text), "session_id": sid}},
+                                 config={"configurable": {"thread_id": sid}}, durability="exit")
+        turn = out["turn"]
+        products = [p for p in (self.searcher.get(i) for i in turn.get("product_ids", [])) if p is not None]
+        ds = DialogueState(**out["dialogue"])
+        return TurnResult(reply=turn["reply"], products=products, constraints=ds.constraints.to_eval(),
+                          intent=turn["intent"], clarification=turn.get("clarification"),
+                          ticket_id=turn.get("ticket_id") or ds.ticket_id, escalated=bool(turn.get("escalated")),
+                          latency_ms=(time.perf_counter() - t0) * 1000, debug=turn.get("debug", {}))
+
+    def state(self, session_id: str) -> DialogueState:
+        self.warm_up()
+        snap = self._graph.get_state({"configurable": {"thread_id": _session_key(session_id)}})
+        return DialogueState(**(snap.values.get("dialogue") or {}))
+
+    def history(self, session_id: str) -> list[BaseMessage]:
+        self.warm_up()
+        snap = self._graph.get_state({"configurable": {"thread_id": _session_key(session_id)}})
+        return list(snap.values.get("messages") or [])
+
+    def like(self, session_id: str, product_id: str) -> bool:
+        return self._feedback(session_id, product_id, "liked")
+
+    def hide(self, session_id: str, product_id: str) -> bool:
+        return self._feedback(session_id, product_id, "hidden")
+
+    def click(self, session_id: str, product_id: str) -> bool:
+        return self._feedback(session_id, product_id, "clicked")
+
+    def _feedback(self, session_id: str, product_id: str, kind: str) -> bool:
+        """Record a profile event; unknown product ids are refused (False), never stored."""
+        self.warm_up()
+        pid = str(product_id or "").strip()[:64]
+        if not pid or self.searcher.get(pid) is None:
+            return False
+        config = {"configurable": {"thread_id": _session_key(session_id)}}
+        ds = self.state(session_id)
+        lst = getattr(ds, kind)
+        if pid not in lst:
+            lst.append(pid)
+            del lst[:-200]
+        if kind == "hidden" and pid in ds.liked:
+            ds.liked.remove(pid)
+        if kind == "liked" and pid in ds.hidden:
+            ds.hidden.remove(pid)
+        self._graph.update_state(config, {"dialogue": ds.model_dump()}, as_node="other")
+        return True
+
+    # ------------------------------------------------------------------ understand
+    def _understand(self, s: GraphState) -> dict:
+        raw = s.get("turn", {}).get("raw", "")
+        ds = DialogueState(**(s.get("dialogue") or {}))
+        ds.turns += 1
+        ct = clean(raw)
+        turn: dict = {"text": ct.text, "session_id": s.get("turn", {}).get("session_id", ""),
+                      "debug": {"injection": ct.injection, "truncated": ct.truncated}}
+        prefix = ""
+        if ds.ticket_id:  # an agent may have resolved the ticket since the last turn
+            try:
+                t = self.tickets.get(ds.ticket_id)
+                if t.status == "resolved":
+                    replies = self.tickets.undelivered_replies(t.id)
+                    note = " ".join(r["text"] for r in replies)
+                    prefix = f"Customer service resolved ticket {t.id}" + (f": {note}" if note else ".") + " "
+                    ds.ticket_id = None
+            except TicketError:
+                ds.ticket_id = None
+        turn["prefix"] = prefix
+        msg = HumanMessage(content=ct.text or "(empty message)")
+        if not ct.text or (looks_like_gibberish(ct.text) and not _SMALLTALK.match(ct.text)):
+            turn.update(route="other", intent="other",
+                        reason="injection" if ct.injection else ("markup" if ct.had_markup else "empty"))
+            return {"dialogue": ds.model_dump(), "turn": turn, "messages": [msg]}
+        esc = escalation.detect(ct.text)
+        parsed = parse(ct.text, self._vocab)
+        has_results = bool(ds.last_results)
+        negative = escalation.is_negative_feedback(ct.text)
+        intent = rule_intent(ct.text, parsed=parsed, has_results=has_results, escalation=esc, negative_feedback=negative)
+        src = "rule"
+        if intent is None and not any(t in self._vocab.known_words for t in parsed.tokens):
+            intent = "other"  # keyboard mash / nothing we know: don't let the model guess
+        if negative and intent == "refine" and not parsed.has_constraints():
+            turn.update(route="other", intent="refine", negative_feedback=True)
+            return {"dialogue": ds.model_dump(), "turn": turn, "messages": [msg]}
+        if intent is None:
+            intent, src = self._model_intent(ct.text, has_results)
+            if intent == "escalate" and esc is None:
+                esc = escalation.Escalation("human_request", "normal", "classifier")
+        turn["debug"]["intent_source"] = src
+        if intent == "shop" or (intent in ("search", "refine") and src == "model"):
+            new_c, new_search = apply(parsed, ds.constraints, shown_prices=self._shown_prices(ds))
+            intent = reconcile_shop(parsed=parsed, new_search=new_search, state_was_empty=ds.constraints.is_empty())
+            turn["new_constraints"] = new_c.model_dump()
+            turn["new_search"] = new_search
+            if parsed.more_like:
+                target = self._resolve_refs(parsed, ds, ct.text)
+                turn["anchor"] = target[0][1] if target else None
+        turn["intent"] = intent
+        turn["refs"] = parsed.refs
+        if esc is not None:
+            turn["escalation"] = {"reason": esc.reason, "priority": esc.priority, "evidence": esc.evidence}
+        if ds.ticket_id and intent not in ("policy_question", "smalltalk"):
+            route = "paused"
+        elif intent == "escalate":
+            route = "escalate"
+        elif intent in ("search", "refine"):
+            route = "shop"
+        elif intent == "product_question":
+            route = "product_qa"
+        elif intent == "policy_question":
+            route = "policy"
+        elif intent in ("compare", "smalltalk"):
+            route = intent
+        else:
+            route = "other"
+        turn["route"] = route
+        return {"dialogue": ds.model_dump(), "turn": turn, "messages": [msg]}
+
+    def _model_intent(self, text: str, has_results: bool) -> tuple[str, str]:
+        if self.classifier is not None:
+            pred = self.classifier.predict(text)
+            if pred:
+                label, conf = pred
+                if label == "escalate" and conf < MODEL_ESCALATE_MIN:
+                    label = "other"
+                if label in ("product_question", "compare") and not has_results:
+                    label = "search" if label == "product_question" and _looks_like_request(text) else label
+                return label, "model"
+        # rules-only fallback
+        if has_results and "?" in text:
+            return "product_question", "fallback"
+        if _looks_like_request(text):
+            return "search", "fallback"
+        return "other", "fallback"
+
+    # ------------------------------------------------------------------ nodes
+    def _done(self, s: GraphState, ds: DialogueState, reply: str, **turn_updates) -> dict:
+        turn = dict(s["turn"])
+        turn.update(turn_updates)
+        reply = (turn.get("prefix") or "") + reply
+        turn["reply"] = reply
+        turn.setdefault("product_ids", [])
+        return {"dialogue": ds.model_dump(), "turn": turn, "messages": [AIMessage(content=reply)]}
+
+    def _node_other(self, s: GraphState) -> dict:
+        ds = DialogueState(**s["dialogue"])
+        reason = s["turn"].get("reason")
+        if reason == "injection" or s["turn"]["debug"].get("injection"):
+            reply = ("I can't change my instructions, prices or store policies, but I'm happy to help you shop. "
+                     "What are you looking for?")
+        elif reason == "markup":
+            reply = "I can only read plain text. Tell me what you're shopping for, e.g. \"black sneakers under 2000\"."
+        elif s["turn"].get("negative_feedback"):
+            ds.failures += 1
+            if ds.failures >= FAILURES_TO_ESCALATE:
+                return self._escalate(s, ds, escalation.Escalation("repeated_failure", "normal", "negative feedback"))
+            reply = "Sorry those weren't right. Tell me what to change: colour, brand, budget or style?"
+        elif reason == "empty":
+            reply = "I didn't catch that. Tell me what you're shopping for, e.g. \"black sneakers under 2000\"."
+        else:
+            reply = ("I'm a shopping assistant for our fashion store: I can find products, answer questions about "
+                     "them, compare them, and explain delivery, returns and payments.")
+        if _is_reset(s["turn"]["text"]):
+            ds.constraints = Constraints()
+            ds.last_results, ds.focus, ds.anchor, ds.pending, ds.clarified = [], None, None, None, False
+            reply = "Okay, starting over. What are you looking for?"
+        return self._done(s, ds, reply)
+
+    def _node_smalltalk(self, s: GraphState) -> dict:
+        ds = DialogueState(**s["dialogue"])
+        t = s["turn"]["text"].lower()
+        if re.search(r"\b(thank|thx|ty|cheers)\b", t):
+            reply = "You're welcome! Anything else I can find for you?"
+        elif re.search(r"\b(bye|goodbye|see\s+you|good\s+night)\b", t):
+            reply = "Bye! Your search is saved if you come back."
+        elif re.search(r"\b(who|what)\s+are\s+you|bot|robot|your\s+name|what\s+can\s+you\s+do", t):
+            reply = ("I'm the store's shopping assistant: tell me what you need (e.g. \"red kurta for women under "
+                     "1500\"), ask about a product (\"is #2 cotton?\"), compare items, or ask about delivery and returns.")
+        elif ds.ticket_id:
+            reply = f"Your ticket {ds.ticket_id} is with our customer-service team; an agent will reply here."
+        else:
+            reply = "Hi! What are you shopping for today?"
+        return self._done(s, ds, reply)
+
+    def _node_policy(self, s: GraphState) -> dict:
+        ds = DialogueState(**s["dialogue"])
+        text, ids = self._policies.answer(s["turn"]["text"])
+        return self._done(s, ds, text, debug={**s["turn"]["debug"], "policy_sections": ids})
+
+    def _node_paused(self, s: GraphState) -> dict:
+        ds = DialogueState(**s["dialogue"])
+        tid = ds.ticket_id
+        try:
+            self.tickets.add_message(tid, "shopper", s["turn"]["text"])
+            replies = self.tickets.undelivered_replies(tid)
+        except TicketError:
+            replies = []
+        escalated = s["turn"]["intent"] == "escalate"
+        if replies:
+            reply = " ".join(f"Agent: {r['text']}" for r in replies)
+        else:
+            reply = (f"Your ticket {tid} is open with our customer-service team and I've added your message to it. "
+                     f"An agent will reply here; product suggestions are paused until then.")
+        return self._done(s, ds, reply, ticket_id=tid, escalated=escalated)
+
+    def _node_escalate(self, s: GraphState) -> dict:
+        ds = DialogueState(**s["dialogue"])
+        e = s["turn"].get("escalation") or {"reason": "human_request", "priority": "normal", "evidence": ""}
+        return self._escalate(s, ds, escalation.Escalation(e["reason"], e["priority"], e["evidence"]))
+
+    def _escalate(self, s: GraphState, ds: DialogueState, esc: escalation.Escalation) -> dict:
+        sid = _thread_id(s)
+        existing = self.tickets.open_for_session(sid) if sid else None
+        if existing is not None:
+            self.tickets.add_message(existing.id, "shopper", s["turn"]["text"])
+            ds.ticket_id = existing.id
+            return self._done(s, ds, f"Your ticket {existing.id} is already with our customer-service team; I've added "
+                                     f"this message to it. An agent will reply here.", ticket_id=existing.id,
+                              escalated=True, intent="escalate" if s["turn"]["intent"] == "escalate" else s["turn"]["intent"])
+        transcript = [{"role": m.type, "text": str(m.content)} for m in (s.get("messages") or [])][-30:]
+        looking = ds.constraints.describe() if not ds.constraints.is_empty() else "no active search"
+        summary = f"{esc.reason.replace('_', ' ')}: \"{s['turn']['text'][:160]}\" (shopper was looking for: {looking})"
+        t = self.tickets.create(session_id=sid, reason=esc.reason, priority=esc.priority, summary=summary,
+                                transcript=transcript, state=ds.model_dump())
+        ds.ticket_id = t.id
+        ds.failures = 0
+        when = "within 2 hours" if esc.priority == "high" else "within 24 hours"
+        reply = (f"I'm sorry about this. I've passed it to our customer-service team: your ticket is {t.id} "
+                 f"({esc.priority} priority). An agent will reply here {when}; until they resolve it I've paused "
+                 f"product suggestions in this chat.")
+        return self._done(s, ds, reply, ticket_id=t.id, escalated=True)
+
+    def _node_clarify(self, s: GraphState) -> dict:  # pragma: no cover - reached through _node_shop
+        return self._node_shop(s)
+
+    def _node_shop(self, s: GraphState) -> dict:
+        ds = DialogueState(**s["dialogue"])
+        turn = s["turn"]
+        c = Constraints(**turn["new_constraints"])
+        if turn.get("new_search"):
+            ds.clarified, ds.anchor, ds.pending = False, None, None
+        if turn.get("anchor"):
+            ds.anchor = turn["anchor"]
+        ds.constraints = c
+        question = None if ds.clarified or ds.anchor else self._clarification(c, turn["text"])
+        if question is not None:
+            ds.pending, ds.clarified = question, True
+            return self._done(s, ds, question.question + " (" + " / ".join(question.options) + ")",
+                              clarification={"question": question.question, "options": question.options})
+        ds.pending = None
+        products = self._search(ds, turn["text"])
+        ds.last_results = [p.id for p in products]
+        ds.focus = None
+        if not products:
+            ds.failures += 1
+            if ds.failures >= FAILURES_TO_ESCALATE:
+                return self._escalate(s, ds, escalation.Escalation("repeated_failure", "normal", "no results"))
+            return self._done(s, ds, self._no_results_reply(c))
+        ds.failures = 0
+        what = c.describe()
+        lines = [f"{i}. {p.title} ({p.price_display()})" for i, p in enumerate(products, 1)]
+        head = f"Here are {len(products)} {what}" + (" similar to the one you picked" if ds.anchor else "") + ":"
+        return self._done(s, ds, head + "\n" + "\n".join(lines), product_ids=ds.last_results)
+
+    def _node_product_qa(self, s: GraphState) -> dict:
+        ds = DialogueState(**s["dialogue"])
+        targets = self._resolve_refs_from_turn(s["turn"], ds)
+        if isinstance(targets, str):
+            return self._done(s, ds, targets)
+        n, pid = targets[0]
+        p = self.searcher.get(pid)
+        if p is None:
+            return self._done(s, ds, "I can't find that product any more; try a new search.")
+        ds.focus = pid
+        return self._done(s, ds, answers.answer_question(s["turn"]["text"], p, n), product_ids=[pid])
+
+    def _node_compare(self, s: GraphState) -> dict:
+        ds = DialogueState(**s["dialogue"])
+        targets = self._resolve_refs_from_turn(s["turn"], ds, want=2)
+        if isinstance(targets, str):
+            return self._done(s, ds, targets)
+        if len(targets) < 2:
+            return self._done(s, ds, "Which two should I compare? Give me their numbers, e.g. \"compare 1 and 3\".")
+        prods = [(n, self.searcher.get(pid)) for n, pid in targets[:4]]
+        prods = [(n, p) for n, p in prods if p is not None]
+        return self._done(s, ds, answers.compare(prods), product_ids=[p.id for _, p in prods])
+
+    # ------------------------------------------------------------------ helpers
+    def _shown_prices(self, ds: DialogueState) -> list[float]:
+        out = []
+        for pid in ds.last_results:
+            p = self.searcher.get(pid)
+            if p is not None and p.price is not None:
+                out.append(p.price)
+        return out
+
+    def _clarification(self, c: Constraints, text: str) -> Clarification | None:
+        v = self._vocab
+        if c.category and v.is_generic(c.category) and not c.gender and not c.brands:
+            cats = set(v.category_filter(c.category))
+            counts: dict[str, int] = {}
+            for cat in cats:
+                for g, n in v.gender_by_category.get(cat, {}).items():
+                    if g in ("men", "women", "boys", "girls"):
+                        counts[g] = counts.get(g, 0) + n
+            opts = [g.capitalize() for g, _ in sorted(counts.items(), key=lambda kv: -kv[1])] or ["Men", "Women"]
+            return Clarification(slot="gender", question=f"Who are the {c.category.lower()} for?", options=opts)
+        if not c.category and not c.brands and not c.colors and _GIFT.search(text):
+            opts = [x for x in _GIFT_CATEGORIES.get(c.gender, _GIFT_CATEGORIES[None])
+                    if norm_category(x) in v.category_counts]
+            who = f" for {c.gender}" if c.gender else ""
+            return Clarification(slot="category", question=f"What kind of item are you looking for{who}?", options=opts)
+        return None
+
+    def _search(self, ds: DialogueState, text: str) -> list[Product]:
+        c = ds.constraints
+        filters = c.to_filters(self._vocab)
+        query = c.query_text()
+        if ds.anchor:
+            anchor = self.searcher.get(ds.anchor)
+            if anchor is not None:
+                query = anchor.title
+        if not query:
+            query = " ".join(w for w in re.findall(r"[a-zA-Z]+", text) if len(w) > 2)[:200]
+        if not query and filters.is_empty():
+            return []
+        exclude = set(ds.hidden) | ({ds.anchor} if ds.anchor else set())
+        hits = self.searcher.search(query, filters=filters, k=K + len(exclude) + (10 if self.reranker else 0),
+                                    sort=c.sort)
+        products = [h.product for h in hits if h.product.id not in exclude]
+        if self.reranker is not None and c.sort == "relevance" and len(products) > 1:
+            try:
+                ranked = self.reranker.rerank(query, products[:K + 10], profile=self._profile(ds))
+                products = [p for p, _ in ranked]
+            except Exception as exc:  # a ranker fault must not lose the turn: keep retrieval order
+                log.warning("reranker failed: %s", exc)
+        return products[:K]
+
+    def _profile(self, ds: DialogueState):
+        try:
+            from ranking.profile import ShopperProfile  # written by the ranking helper; optional
+        except Exception:
+            return None
+        try:
+            prof = ShopperProfile()
+            for kind, fn in (("liked", "like"), ("hidden", "hide"), ("clicked", "click")):
+                for pid in getattr(ds, kind):
+                    p = self.searcher.get(pid)
+                    if p is not None and hasattr(prof, fn):
+                        getattr(prof, fn)(p)
+            return prof
+        except Exception:
+            return None
+
+    def _no_results_reply(self, c: Constraints) -> str:
+        hint = []
+        facets = getattr(self.searcher, "facets", None)
+        if facets is not None:
+            for slot, relaxed in (("brand", c.model_copy(update={"brands": []})),
+                                  ("colour", c.model_copy(update={"colors": []})),
+                                  ("budget", c.model_copy(update={"price_min": None, "price_max": None})),
+                                  ("exclusions", c.model_copy(update={"exclude_brands": [], "exclude_colors": []}))):
+                if relaxed == c:
+                    continue
+                m = facets.mask(relaxed.to_filters(self._vocab))
+                if m is not None and int(m.sum()) > 0:
+                    hint.append(slot)
+        tip = f" Dropping the {' or the '.join(hint[:2])} would give results." if hint else " Try fewer constraints."
+        return f"I couldn't find any {c.describe()}.{tip}"
+
+    def _resolve_refs(self, parsed, ds: DialogueState, text: str) -> list[tuple[int, str]]:
+        return self._resolve(parsed.refs, parsed.pronoun, ds, text)
+
+    def _resolve_refs_from_turn(self, turn: dict, ds: DialogueState, want: int = 1):
+        if not ds.last_results:
+            return "I haven't shown you any products yet. Tell me what you're looking for first."
+        refs = list(turn.get("refs") or [])
+        text = turn["text"]
+        n = len(ds.last_results)
+        if want >= 2 and len(refs) < 2:
+            if re.search(r"\b(them|both|these|the\s+two|those)\b", text, re.I) or not refs:
+                refs = [1, 2] if not refs else refs + [r for r in (1, 2) if r not in refs][: 2 - len(refs)]
+        bad = [r for r in refs if r != -1 and not 1 <= r <= n]
+        if bad:
+            return f"I only showed {n} product{'s' if n != 1 else ''}; which number (1–{n}) do you mean?"
+        out = self._resolve(refs, True, ds, text)
+        if not out:
+            return f"Which one do you mean? Give me its number (1–{n})."
+        return out
+
+    def _resolve(self, refs: list[int], pronoun: bool, ds: DialogueState, text: str) -> list[tuple[int, str]]:
+        n = len(ds.last_results)
+        out = []
+        for r in refs:
+            i = n if r == -1 else r
+            if 1 <= i <= n:
+                out.append((i, ds.last_results[i - 1]))
+        if out:
+            return out
+        # A brand named in the question that matches exactly one shown product ("is the Roadster one cotton?").
+        low = text.lower()
+        named = [(i, pid) for i, pid in enumerate(ds.last_results, 1)
+                 if (p := self.searcher.get(pid)) is not None and p.brand and re.search(rf"\b{re.escape(p.brand.lower())}\b", low)]
+        if len(named) == 1:
+            return named
+        if ds.focus and ds.focus in ds.last_results:
+            return [(ds.last_results.index(ds.focus) + 1, ds.focus)]
+        if n == 1 or (pronoun and n >= 1 and re.search(r"\b(it|this|that)\b", low)):
+            return [(1, ds.last_results[0])] if n == 1 else []
+        return []
+
+
+def _thread_id(s: GraphState) -> str:
+    return s.get("turn", {}).get("session_id", "")
+
+
+def _session_key(session_id: Any) -> str:
+    return re.sub(r"[^A-Za-z0-9_.:@-]", "_", str(session_id or "default"))[:128]
+
+
+def _to_text(x: Any) -> str:
+    if isinstance(x, (bytes, bytearray)):
+        return bytes(x).decode("utf-8", errors="replace")
+    return "" if x is None else str(x)
+
+
+def _looks_like_request(text: str) -> bool:
+    return bool(re.search(r"\b(show|find|looking|want|need|buy|search|suggest|recommend|have)\b", text, re.I))
+
+
+def _is_reset(text: str) -> bool:
+    return bool(re.search(r"\b(start\s+(?:over|again)|reset|new\s+search|clear\s+(?:all|everything|filters)|restart|"
+                          r"from\s+scratch|forget\s+(?:all|everything))\b", text, re.I))

