@@ -110,8 +110,13 @@ def _price(value) -> float | None:
     return p
 
 
-def load_catalog(name: str, data_dir: Path, limit: int | None = None) -> CatalogLoad:
-    path = catalog_path(name, data_dir)
+def load_catalog(name: str, data_dir: Path, limit: int | None = None, path: Path | None = None) -> CatalogLoad:
+    """Load a named catalog from the data folder, or from an explicit file in that catalog's format."""
+    if path is None:
+        path = catalog_path(name, data_dir)
+    elif not Path(path).is_file():
+        raise DataPathError(f"file {path} is missing or unreadable")
+    path = Path(path)
     rows = _read_rows(path)
     load = CatalogLoad(name=name, path=path)
     loader = {"myntra": _myntra, "flipkart": _flipkart, "homedepot": _homedepot, "fashion-images": _fashion}[name]
@@ -195,8 +200,9 @@ def _homedepot(rows: list[dict], load: CatalogLoad, path: Path) -> None:
         if pid in seen:  # one judgements row per (query, product): repeats are expected, not malformed
             continue
         seen.add(pid)
-        load.products.append(Product(id=pid, title=title, source="homedepot", colours=tuple(colours_in(title)),
-                                     currency="USD"))
+        # No brand column: the first title word is the maker for most Home Depot titles (a heuristic facet).
+        load.products.append(Product(id=pid, title=title, source="homedepot", brand=title.split()[0],
+                                     colours=tuple(colours_in(title)), currency="USD"))
 
 
 def _fashion(rows: list[dict], load: CatalogLoad, path: Path) -> None:

@@ -105,8 +105,9 @@ class HybridSearcher:
     def lexical_ranking(self, query: str, mask: np.ndarray | None, k: int) -> list[int]:
         return self.lexical.search(query, k, mask)[0].tolist()
 
-    def dense_ranking(self, query: str, mask: np.ndarray | None, k: int, *, force: str | None = None) -> list[int]:
-        vec = self.embedder.embed_query(query)
+    def dense_ranking(self, query: str, mask: np.ndarray | None, k: int, *, force: str | None = None,
+                      vector: np.ndarray | None = None) -> list[int]:
+        vec = self.embedder.embed_query(query) if vector is None else vector
         allowed = int(mask.sum()) if mask is not None else len(self.products)
         if allowed == 0:
             return []
