@@ -205,21 +205,27 @@ class Assistant:
         if ds.ticket_id:  # an agent may have resolved the ticket since the last turn
             try:
                 t = self.tickets.get(ds.ticket_id)
+                replies = self.tickets.undelivered_replies(t.id)
+                note = " ".join(r["text"] for r in replies)
                 if t.status == "resolved":
-                    replies = self.tickets.undelivered_replies(t.id)
-                    note = " ".join(r["text"] for r in replies)
                     prefix = f"Customer service resolved ticket {t.id}" + (f": {note}" if note else ".") + " "
                     ds.ticket_id = None
+                elif note:
+                    prefix = f"Agent ({t.id}): {note} "
             except TicketError:
                 ds.ticket_id = None
         turn["prefix"] = prefix
         msg = HumanMessage(content=ct.text or "(empty message)")
-        if not ct.text or (looks_like_gibberish(ct.text) and not _SMALLTALK.match(ct.text)):
+        if not ct.text:
             turn.update(route="other", intent="other",
                         reason="injection" if ct.injection else ("markup" if ct.had_markup else "empty"))
             return {"dialogue": ds.model_dump(), "turn": turn, "messages": [msg]}
         esc = escalation.detect(ct.text)
         parsed = parse(ct.text, self._vocab)
+        if (looks_like_gibberish(ct.text) and not _SMALLTALK.match(ct.text) and not parsed.refs
+                and not parsed.has_constraints() and esc is None):
+            turn.update(route="other", intent="other", reason="empty")
+            return {"dialogue": ds.model_dump(), "turn": turn, "messages": [msg]}
         has_results = bool(ds.last_results)
         negative = escalation.is_negative_feedback(ct.text)
         intent = rule_intent(ct.text, parsed=parsed, has_results=has_results, escalation=esc, negative_feedback=negative)
@@ -234,7 +240,7 @@ class Assistant:
             if intent == "escalate" and esc is None:
                 esc = escalation.Escalation("human_request", "normal", "classifier")
         turn["debug"]["intent_source"] = src
-        if intent == "shop" or (intent in ("search", "refine") and src == "model"):
+        if intent in ("shop", "search", "refine"):
             new_c, new_search = apply(parsed, ds.constraints, shown_prices=self._shown_prices(ds))
             intent = reconcile_shop(parsed=parsed, new_search=new_search, state_was_empty=ds.constraints.is_empty())
             turn["new_constraints"] = new_c.model_dump()
@@ -339,15 +345,11 @@ class Assistant:
         tid = ds.ticket_id
         try:
             self.tickets.add_message(tid, "shopper", s["turn"]["text"])
-            replies = self.tickets.undelivered_replies(tid)
         except TicketError:
-            replies = []
+            pass
         escalated = s["turn"]["intent"] == "escalate"
-        if replies:
-            reply = " ".join(f"Agent: {r['text']}" for r in replies)
-        else:
-            reply = (f"Your ticket {tid} is open with our customer-service team and I've added your message to it. "
-                     f"An agent will reply here; product suggestions are paused until then.")
+        reply = (f"Your ticket {tid} is open with our customer-service team and I've added your message to it. "
+                 f"An agent will reply here; product suggestions are paused until then.")
         return self._done(s, ds, reply, ticket_id=tid, escalated=escalated)
 
     def _node_escalate(self, s: GraphState) -> dict:

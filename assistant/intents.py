@@ -135,9 +135,11 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
         return "other"
     if parsed.more_like and (parsed.refs or parsed.pronoun):
         return "refine"
-    if has_results and (parsed.refs or re.search(r"\b(it|this|that|this\s+one|that\s+one)\b", t, re.I)) \
-            and _QUESTION.search(t) and _PRODUCT_ATTR.search(t) and not parsed.compare \
-            and not (parsed.price_max or parsed.price_min or parsed.sort or parsed.exclude_brands or parsed.exclude_colors):
+    no_slot_change = not (parsed.price_max or parsed.price_min or parsed.sort or parsed.exclude_brands
+                          or parsed.exclude_colors)
+    if has_results and _QUESTION.search(t) and not parsed.compare and no_slot_change and (
+            len(parsed.refs) == 1 or (re.search(r"\b(it|this|that|this\s+one|that\s+one)\b", t, re.I)
+                                      and _PRODUCT_ATTR.search(t))):
         return "product_question"
     if parsed.has_constraints():
         return "shop"  # search or refine: decided from the state

@@ -66,7 +66,8 @@ _NEG_CUES = {"not", "no", "non", "without", "except", "excluding", "exclude", "a
 _NEG_PHRASES = re.compile(r"\b(other\s+than|anything\s+but|apart\s+from|not\s+a\s+fan\s+of|don'?t\s+(?:like|want|show)|"
                           r"do\s+not\s+(?:like|want|show)|no\s+more|none\s+of|not\s+into|allergic\s+to|tired\s+of|"
                           r"fed\s+up\s+with|stay\s+away\s+from|steer\s+clear\s+of|leave\s+out|rule\s+out|drop\s+(?:the\s+)?)\b", re.I)
-_SCOPE_STOP = {"but", "instead", "rather", "just", "only", "prefer", "want", "like", "show", "give", "please", "need"}
+_SCOPE_STOP = {"but", "instead", "rather", "just", "only", "prefer", "want", "like", "show", "give", "please", "need",
+               "mean", "wait", "actually"}
 _CHAIN = {"or", "and", "nor", "either", "any", "ones", "one", "the", "a", "colour", "color", "brand", "stuff", "items",
           "products", "of", "from", "by", "in", "shade", "shades", "coloured", "colored", "things"}
 _REMOVE_CUE = re.compile(r"\b(no|any|forget|remove|drop|clear|ignore|whatever|no\s+preference|not\s+fussy|don'?t\s+care|"
@@ -297,7 +298,7 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     used = {i for m in matches for i in range(m.start, m.end)}
     terms = []
     for i, t in enumerate(tokens):
-        if (i in used or t.isdigit() or len(t) < 3 or t in _STOP or t not in vocab.known_words or t == "zzneg"
+        if (i in used or t.isdigit() or len(t) < 3 or t in _STOP or t not in vocab.catalog_words or t == "zzneg"
                 or (i > 0 and tokens[i - 1] in _NEG_CUES | {"zzneg"})):  # "no padded ones": not a wish
             continue
         terms.append(t)

@@ -143,6 +143,7 @@ class PolicyStore:
 
                 self._client = make_client(self.settings)
             ef = _as_chroma_ef(MiniLMEmbeddingFunction(self._embedder))
+            self._ef = ef
             name = f"{COLLECTION}-{digest}"  # new documents -> new collection, no stale sections
             col = self._client.get_or_create_collection(name, embedding_function=ef, metadata={"hnsw:space": "cosine"})
             if col.count() != len(sections):
@@ -152,7 +153,10 @@ class PolicyStore:
 
     def search(self, question: str, k: int = 3) -> list[tuple[PolicySection, float]]:
         self.warm_up()
-        res = self._collection.query(query_texts=[question], n_results=min(k, len(self._sections)),
+        # Embed with our own function instance: Chroma would otherwise rebuild the function from its stored
+        # config on every query (a fresh, cold model each time).
+        vec = self._ef.inner.embed_query([question])
+        res = self._collection.query(query_embeddings=vec, n_results=min(k, len(self._sections)),
                                      include=["distances"])
         return [(self._sections[i], float(d)) for i, d in zip(res["ids"][0], res["distances"][0])]
 

@@ -13,7 +13,10 @@ def build_assistant(settings, *, reranker: str | object | None = "auto", use_cla
         try:
             from ranking.cross_encoder import Reranker
 
-            rr = Reranker(settings=settings) if "settings" in Reranker.__init__.__code__.co_varnames else Reranker()
+            rr = Reranker(settings=settings)
+            rr.warm_up()
+            if not getattr(rr, "available", True):
+                rr = None
         except Exception:  # no trained ranker yet: retrieval order
             rr = None
     elif reranker is not None:

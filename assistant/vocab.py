@@ -148,7 +148,8 @@ class Vocabulary:
     categories: dict[str, str] = field(default_factory=dict)  # phrase -> canonical category (or family word)
     category_counts: Counter = field(default_factory=Counter)  # canonical norm -> products
     gender_by_category: dict[str, Counter] = field(default_factory=dict)
-    known_words: set[str] = field(default_factory=set)
+    known_words: set[str] = field(default_factory=set)  # never typo-corrected
+    catalog_words: set[str] = field(default_factory=set)  # may become soft query terms
     raw_colours: set[str] = field(default_factory=set)
     brand_counts: dict[str, int] = field(default_factory=dict)
     _deletes: dict[str, set[str]] = field(default_factory=dict)
@@ -175,7 +176,8 @@ class Vocabulary:
             if cat and cat not in _BAD_CATEGORIES:
                 v.category_counts[cat] += 1
                 v.gender_by_category.setdefault(cat, Counter())[p.gender or "unknown"] += 1
-        v.known_words = {w for w, n in desc_words.items() if n >= 2 and not w.isdigit()} | COMMON_WORDS
+        v.catalog_words = {w for w, n in desc_words.items() if n >= 2 and not w.isdigit()}
+        v.known_words = v.catalog_words | COMMON_WORDS | _english_words()
         # Brands: most frequent spelling wins for a normalised key.
         for brand, _ in brand_count.most_common():
             key = norm_text(brand)
@@ -341,6 +343,24 @@ def brand_matches(product_brand: str, wanted: str) -> bool:
         return True
     alias = BRAND_ALIASES.get(w)
     return bool(alias) and (pb == norm_text(alias) or pb.startswith(norm_text(alias) + " "))
+
+
+_ENGLISH: set[str] | None = None
+
+
+def _english_words() -> set[str]:
+    """Whole words of the packaged MiniLM's WordPiece vocabulary: ~20k real English words that must never be
+    "corrected" into a brand ("mean" is not "jean"). Read as a text file; no model is loaded."""
+    global _ENGLISH
+    if _ENGLISH is None:
+        try:
+            from retrieval.embeddings import packaged_model_dir
+
+            words = (packaged_model_dir() / "vocab.txt").read_text(encoding="utf-8").split()
+            _ENGLISH = {w for w in words if w.isalpha() and w.islower() and len(w) >= 3}
+        except Exception:  # no model package: the catalog's words still protect most text
+            _ENGLISH = set()
+    return _ENGLISH
 
 
 def _deletes(word: str, depth: int) -> set[str]:

@@ -122,6 +122,7 @@ def run(assistant, scenarios: list[dict], *, verbose: bool = False) -> dict:
     clar_n = clar_ok = 0
     sat_shown = sat_ok = 0
     latencies: list[float] = []
+    timed: list[tuple[float, str]] = []
     failures: list[dict] = []
     confusion: dict[str, dict[str, int]] = {}
     n_turns = 0
@@ -133,6 +134,7 @@ def run(assistant, scenarios: list[dict], *, verbose: bool = False) -> dict:
             t0 = time.perf_counter()
             r = assistant.turn(sid, user)
             latencies.append((time.perf_counter() - t0) * 1000)
+            timed.append((latencies[-1], f"{sc['id']}#{i} {r.intent}"))
             n_turns += 1
             clar_turns += 1
             clar_asked += r.clarification is not None
@@ -197,6 +199,7 @@ def run(assistant, scenarios: list[dict], *, verbose: bool = False) -> dict:
         "turns": n_turns,
         "scored": {"constraints": joint_n, "intent": intent_n, "shown_products": sat_shown},
         "intent_confusion": confusion,
+        "slowest_turns": [f"{ms:.0f} ms {what}" for ms, what in sorted(timed, reverse=True)[:5]],
         "failures": failures,
     }
 
