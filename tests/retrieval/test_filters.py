@@ -60,3 +60,25 @@ def test_sort_by_price(small_searcher):
 def test_unknown_product_id(small_searcher):
     assert small_searcher.get("does-not-exist") is None
     assert small_searcher.get(small_searcher.products[0].id) == small_searcher.products[0]
+
+
+def test_facet_mask_equals_reference_semantics(myntra_products):
+    """The vectorised mask and Filters.matches agree on random filters over real products."""
+    import random
+
+    from retrieval.filters import FacetIndex
+
+    rng = random.Random(3)
+    facets = FacetIndex(myntra_products)
+    for _ in range(200):
+        p = rng.choice(myntra_products)
+        f = Filters(
+            price_min=rng.choice([None, 300, 1000]), price_max=rng.choice([None, 800, 2500]),
+            brands=rng.choice([[], [p.brand.upper()]]), exclude_brands=rng.choice([[], [p.brand]]),
+            colours=rng.choice([[], list(p.colours[:1]), ["Red", "navy blue"]]),
+            exclude_colours=rng.choice([[], ["black"]]), gender=rng.choice([None, "men", "women", "girls"]),
+            categories=rng.choice([[], [p.category + "s"], ["kurta", "Kurta Set"]]),
+        )
+        mask = facets.mask(f)
+        expected = [f.matches(q) for q in myntra_products]
+        assert (mask.tolist() if mask is not None else [True] * len(expected)) == expected, f
