@@ -190,6 +190,14 @@ class Assistant:
             ds.liked.remove(pid)
         if kind == "liked" and pid in ds.hidden:
             ds.hidden.remove(pid)
+        try:  # the ranker's profile learns from the same events (optional component)
+            from ranking.profile import ShopperProfile
+
+            prof = ShopperProfile.from_dict(ds.profile) if ds.profile else ShopperProfile(shopper_id=_session_key(session_id))
+            prof.record({"liked": "like", "hidden": "hide", "clicked": "click"}[kind], self.searcher.get(pid))
+            ds.profile = prof.to_dict()
+        except Exception as exc:  # no ranker profile module, or an event it doesn't know
+            log.debug("profile not updated: %s", exc)
         self._graph.update_state(config, {"dialogue": ds.model_dump()}, as_node="other")
         return True
 
@@ -486,18 +494,12 @@ class Assistant:
         return products[:K]
 
     def _profile(self, ds: DialogueState):
-        try:
-            from ranking.profile import ShopperProfile  # written by the ranking helper; optional
-        except Exception:
+        if not ds.profile:
             return None
         try:
-            prof = ShopperProfile()
-            for kind, fn in (("liked", "like"), ("hidden", "hide"), ("clicked", "click")):
-                for pid in getattr(ds, kind):
-                    p = self.searcher.get(pid)
-                    if p is not None and hasattr(prof, fn):
-                        getattr(prof, fn)(p)
-            return prof
+            from ranking.profile import ShopperProfile  # written by the ranking helper; optional
+
+            return ShopperProfile.from_dict(ds.profile)
         except Exception:
             return None
 

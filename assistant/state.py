@@ -106,4 +106,5 @@ class DialogueState(BaseModel):
     liked: list[str] = Field(default_factory=list)
     hidden: list[str] = Field(default_factory=list)
     clicked: list[str] = Field(default_factory=list)
+    profile: dict = Field(default_factory=dict)  # ranking.profile.ShopperProfile.to_dict(), when available
     turns: int = 0

@@ -2,6 +2,8 @@
 durable ticket that pauses selling, sessions that survive a restart, isolation, and bad input."""
 from __future__ import annotations
 
+import importlib.util
+
 from assistant.tickets import TicketStore
 from evals.conversation_eval import satisfies
 
@@ -89,6 +91,8 @@ def test_like_hide_click_and_unknown_ids(make_assistant):
     assert not a.like("s7", "no-such-id") and not a.hide("s7", "") and not a.click("s7", "'; DROP TABLE x;--")
     st = a.state("s7")
     assert pid in st.hidden and pid not in st.liked and "no-such-id" not in st.liked
+    if importlib.util.find_spec("ranking.profile") is not None:
+        assert st.profile.get("n_events") == 3  # the ranker's ShopperProfile saw like, click and hide
     again = a.turn("s7", "shirts for men")
     assert pid not in [p.id for p in again.products]
 
