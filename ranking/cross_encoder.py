@@ -1,0 +1,224 @@
+"""``Reranker``: the component the search pipeline calls on its top ~50 hybrid candidates.
+
+    r = Reranker(settings=settings)   # cheap: finds the artefact, loads nothing
+    r.warm_up()                       # loads the network once (int8 on CPU)
+    r.score(query, products, profile) # calibrated relevance on 1..3 (+ personal adjustment)
+
+Speed on 2 CPU cores comes from: a split network whose product-side states are computed once per
+product and cached (ranking/model.py), int8 dynamic quantization, length-sorted mini-batches with
+dynamic padding, short inputs (16 + 32 word pieces) and cached product tokenisation.
+Without an artefact the reranker reports ``available = False`` and returns a lexical overlap score,
+so the caller keeps its own order and nothing breaks.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections import OrderedDict
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+import numpy as np
+
+from ranking.features import lexical_features, product_text
+
+if TYPE_CHECKING:
+    from ranking.profile import ShopperProfile
+    from retrieval.products import Product
+
+log = logging.getLogger(__name__)
+ARTEFACT_DIR = Path(__file__).resolve().parent / "artefacts"
+
+
+class RawScorer:
+    """Network + tokenizer + caches. Returns raw logits; no calibration, no personalization."""
+
+    def __init__(self, *, model, pair_tokenizer, cache_size: int = 20000, chunk: int = 16) -> None:
+        self.model = model
+        self.ptok = pair_tokenizer
+        self.cache_size = cache_size
+        self.chunk = chunk
+        self._tok_cache: OrderedDict[str, list[int]] = OrderedDict()
+        self._state_cache: OrderedDict[str, object] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(cls, folder: Path, *, quantize: bool = True, threads: int | None = None, **kw) -> "RawScorer":
+        import torch
+
+        from ranking.model import PairTokenizer, SplitCrossEncoder, base_model_dir, load_hf
+        from ranking.train import load_state, load_weights
+
+        if threads:
+            torch.set_num_threads(threads)
+        state, cfg, _ = load_weights(Path(folder))
+        hf, tok = load_hf(base_model_dir())
+        model = SplitCrossEncoder(hf, split=cfg.split)
+        load_state(model, state)
+        model.eval()
+        if quantize:
+            from ranking.quantize import quantize_int8
+
+            model = quantize_int8(model)
+        return cls(model=model, pair_tokenizer=PairTokenizer(tok), **kw)
+
+    def clear_cache(self) -> None:
+        with self._lock:
+            self._tok_cache.clear()
+            self._state_cache.clear()
+
+    def _product_states(self, texts: list[str]) -> list:
+        """Cached product-side states (after the split layers); computes the missing ones in one batch."""
+        with self._lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._state_cache]
+        if missing:
+            ids = self.ptok.product_ids(missing)
+            # length-sorted chunks: little padding, bounded memory
+            order = sorted(range(len(missing)), key=lambda i: len(ids[i]))
+            new = {}
+            for s in range(0, len(order), 64):
+                idx = order[s : s + 64]
+                for i, st in zip(idx, self.model.encode_products([ids[i] for i in idx])):
+                    new[missing[i]] = st
+            with self._lock:
+                self._state_cache.update(new)
+                while len(self._state_cache) > self.cache_size:
+                    self._state_cache.popitem(last=False)
+        with self._lock:
+            out = []
+            for t in texts:
+                st = self._state_cache.get(t)
+                if st is None:  # evicted by a concurrent call: recompute just this one
+                    st = self.model.encode_products(self.ptok.product_ids([t]))[0]
+                else:
+                    self._state_cache.move_to_end(t)
+                out.append(st)
+            return out
+
+    def precompute(self, texts: Sequence[str]) -> None:
+        """Fill the product-state cache ahead of queries (e.g. at index time)."""
+        for s in range(0, len(texts), 256):
+            self._product_states(list(texts[s : s + 256]))
+
+    def score_query(self, query: str, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros(0, dtype=np.float32)
+        hq = self.model.encode_query(self.ptok.query_ids([query])[0])
+        states = self._product_states(texts)
+        order = sorted(range(len(texts)), key=lambda i: states[i].shape[0])
+        out = np.zeros(len(texts), dtype=np.float32)
+        for s in range(0, len(order), self.chunk):
+            idx = order[s : s + self.chunk]
+            out[idx] = self.model.score_states(hq, [states[i] for i in idx]).float().numpy()
+        return out
+
+    def score_pairs(self, queries: list[str], texts: list[str]) -> np.ndarray:
+        """Many (query, text) pairs, grouped by query (evaluation over judged sets)."""
+        out = np.zeros(len(queries), dtype=np.float32)
+        by_q: dict[str, list[int]] = {}
+        for i, q in enumerate(queries):
+            by_q.setdefault(q, []).append(i)
+        for q, idx in by_q.items():
+            out[idx] = self.score_query(q, [texts[i] for i in idx])
+        return out
+
+
+class Reranker:
+    """Cross-encoder relevance (calibrated to 1..3) plus an optional shopper-profile adjustment."""
+
+    def __init__(self, *, settings=None, artefact_dir: Path | None = None, quantize: bool = True,
+                 threads: int | None = None, cache_size: int = 20000, personalize: bool = True) -> None:
+        self.settings = settings
+        self.artefact_dir = Path(artefact_dir) if artefact_dir else ARTEFACT_DIR
+        self.quantize = quantize
+        self.threads = threads
+        self.cache_size = cache_size
+        self.personalize = personalize
+        self._scorer: RawScorer | None = None
+        self._head = None
+        self._personalizer = None
+        self._failed: str | None = None
+        self._lock = threading.Lock()
+
+    # ---- lifecycle ---------------------------------------------------------------------------------
+    def _has_artefact(self) -> bool:
+        d = self.artefact_dir
+        return (d / "reranker_config.json").is_file() and (d / "calibration.json").is_file()
+
+    @property
+    def available(self) -> bool:
+        """True when the trained network can be (or has been) loaded."""
+        if self._scorer is not None:
+            return True
+        return self._failed is None and self._has_artefact()
+
+    def warm_up(self) -> "Reranker":
+        with self._lock:
+            if self._scorer is not None or self._failed is not None:
+                return self
+            if self.personalize and self._personalizer is None:
+                from ranking.personalize import Personalizer
+
+                self._personalizer = Personalizer.load(self.artefact_dir)
+            if not self._has_artefact():
+                self._failed = f"no trained artefact in {self.artefact_dir}"
+                log.warning("reranker unavailable: %s (callers keep retrieval order)", self._failed)
+                return self
+            try:
+                from ranking.calibration import ScoreHead
+
+                calib = json.loads((self.artefact_dir / "calibration.json").read_text(encoding="utf-8"))
+                self._head = ScoreHead.from_json(calib["head"])
+                self._scorer = RawScorer.load(self.artefact_dir, quantize=self.quantize, threads=self.threads,
+                                              cache_size=self.cache_size)
+            except Exception as exc:  # a broken artefact must not take search down
+                self._failed = f"{type(exc).__name__}: {exc}"
+                log.exception("reranker unavailable")
+        return self
+
+    @property
+    def scorer(self) -> RawScorer | None:
+        self.warm_up()
+        return self._scorer
+
+    def precompute(self, products: Sequence["Product"]) -> None:
+        if self.scorer is not None:
+            self._scorer.precompute([product_text(p) for p in products])
+
+    # ---- scoring -----------------------------------------------------------------------------------
+    def relevance(self, query: str, products: Sequence["Product"]) -> np.ndarray:
+        """Calibrated relevance on 1..3, no personalization."""
+        texts = [product_text(p) for p in products]
+        return self.relevance_texts(query, texts)
+
+    def relevance_texts(self, query: str, texts: list[str]) -> np.ndarray:
+        from ranking.calibration import feature_matrix
+
+        n = len(texts)
+        if n == 0:
+            return np.zeros(0)
+        query = " ".join(str(query or "").split())
+        if not query:
+            return np.full(n, 2.0)  # no query: no relevance signal, keep the caller's order
+        self.warm_up()
+        if self._scorer is None:
+            cover = np.array([lexical_features(query, t)[1] for t in texts])
+            return 1.0 + 2.0 * cover
+        z = self._scorer.score_query(query, texts)
+        X = feature_matrix(z, [query] * n, texts, [np.arange(n)])
+        return self._head.predict(X)
+
+    def score(self, query: str, products: Sequence["Product"], profile: "ShopperProfile | None" = None) -> list[float]:
+        products = list(products)
+        rel = self.relevance(query, products)
+        if self.personalize and profile is not None and not profile.is_empty() and products:
+            self.warm_up()
+            if self._personalizer is not None:
+                rel = rel + self._personalizer.adjust(profile, products)
+        return [float(v) for v in rel]
+
+    def rerank(self, query: str, products: Sequence["Product"], profile: "ShopperProfile | None" = None) -> list[tuple["Product", float]]:
+        s = self.score(query, products, profile)
+        order = sorted(range(len(s)), key=lambda i: -s[i])  # stable: ties keep retrieval order
+        return [(products[i], s[i]) for i in order]
