@@ -20,7 +20,8 @@ _SMALLTALK = re.compile(
     r"^\s*(hi+|hello+|hey+|hiya|yo|good\s+(?:morning|afternoon|evening|night)|thanks?(?:\s+you)?(?:\s+so\s+much)?|"
     r"thank\s+u|thx|ty|cheers|bye+|goodbye|see\s+you|see\s+ya|ok(?:ay)?|cool|great|nice|awesome|perfect|"
     r"how\s+are\s+you|who\s+are\s+you|what\s+can\s+you\s+do|are\s+you\s+a\s+(?:bot|robot|human)|what'?s\s+your\s+name|"
-    r"lol|haha+|wow|hmm+|sounds\s+good|got\s+it|alright|sure|namaste|you'?re\s+(?:great|helpful|awesome))"
+    r"lol|haha+|wow|hmm+|sounds\s+good|got\s+it|alright|sure|namaste|you'?re\s+(?:great|helpful|awesome)|"
+    r"what\s+(?:do|can)\s+you\s+(?:sell|offer|stock|do)|what\s+(?:can|do)\s+i\s+(?:buy|find|shop)\s+here)"
     r"(?:[\s,!.]+(?:there|thanks|thank\s+you|a\s+lot|so\s+much|again|bot|friend|buddy|mate|please|:\)|🙂|😊))*[\s!.?]*$",
     re.I,
 )
@@ -36,7 +37,9 @@ _POLICY = re.compile(
     r"international\s+(?:shipping|delivery)|gift\s+wrap\w*|warranty\s+(?:policy|on)|are\s+returns|"
     r"is\s+(?:there\s+)?(?:a\s+)?(?:delivery|shipping)\s+(?:charge|fee)|express\s+delivery|same\s+day\s+delivery|"
     r"change\s+(?:my\s+)?(?:delivery\s+)?address|track\s+(?:an?\s+|my\s+)?order|return\s+(?:sale|innerwear|an?\s+item)|"
-    r"privacy|personal\s+data|non[- ]returnable|money\s+back\s+guarantee)\b",
+    r"privacy|personal\s+data|non[- ]returnable|money\s+back\s+guarantee|"
+    r"(?:can|could|may)\s+i\s+(?:get\s+(?:a\s+|my\s+)?refund|get\s+(?:cod|emi)|return\s+(?:it|an?|the|this|my)\b)|"
+    r"if\s+i\s+(?:return|exchange|cancel)|refund\s+if|return\s+(?:it\s+)?after\s+\d+\s+days)\b",
     re.I,
 )
 _QUESTION = re.compile(r"\?|^\s*(is|are|does|do|what|what'?s|which|how|can|tell|describe|any|has|will|was|more\s+details|"

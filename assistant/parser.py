@@ -29,7 +29,7 @@ _RANGE = re.compile(rf"(?:between|from|range(?:\s+of)?|in\s+the)?\s*{_NUM}\s*(?:
 _MAX_BEFORE = re.compile(
     rf"(?:under|below|beneath|less\s+than|lesser\s+than|cheaper\s+than|lower\s+than|up\s*to|upto|within|"
     rf"max(?:imum)?(?:\s+of)?|at\s+most|not\s+more\s+than|no\s+more\s+than|not\s+over|not\s+above|budget(?:\s+is|\s+of|\s+:)?|"
-    rf"<=?|till|until|spend(?:\s+only)?|only\s+have|afford)\s*(?:of\s+)?(?:around\s+|about\s+)?{_NUM}", re.I)
+    rf"<=?|till|until|spend(?:\s+only)?|only\s+have|afford)\s*(?:of\s+)?{_NUM}", re.I)
 _MAX_AFTER = re.compile(rf"{_NUM}\s*(?:max(?:imum)?|or\s+less|or\s+under|or\s+below|and\s+below|and\s+under|tops|at\s+most|limit)\b", re.I)
 _MIN_BEFORE = re.compile(
     rf"(?:over|above|more\s+than|greater\s+than|higher\s+than|at\s+least|min(?:imum)?(?:\s+of)?|starting\s+(?:at|from)|>=?)\s*{_NUM}", re.I)

@@ -86,6 +86,11 @@ GENDER_WORDS = {
     "aunt": "women", "her": "women", "boys": "boys", "boy": "boys", "son": "boys", "nephew": "boys",
     "girls": "girls", "girl": "girls", "daughter": "girls", "niece": "girls", "unisex": "unisex",
 }
+# Possessives lose their apostrophe in norm_text ("mother's" -> "mothers").
+GENDER_WORDS.update({k + "s": v for k, v in list(GENDER_WORDS.items())
+                     if k in ("husband", "boyfriend", "dad", "father", "brother", "grandfather", "grandpa", "uncle",
+                              "wife", "girlfriend", "mom", "mum", "mother", "sister", "grandmother", "grandma", "aunt",
+                              "son", "nephew", "daughter", "niece")})
 # Pronouns count only in "for him/her"; "girl"/"boy" can be an adult compliment, still the catalog facet.
 _PRONOUNS = {"him", "his", "her"}
 

@@ -19,54 +19,66 @@ LIST_SLOTS = ("colors", "exclude_colors", "brands", "exclude_brands")
 SCALAR_SLOTS = ("category", "gender", "price_min", "price_max", "sort")
 
 
-def _norm_list(key: str, xs) -> frozenset:
-    from assistant.vocab import norm_text
+def _canon(key: str, x: str, vocab=None) -> str:
+    """Canonical spelling via the catalog vocabulary: "Tshirts" == "T-shirt", "US Polo" == "U.S. Polo Assn."."""
+    from assistant.vocab import COLOUR_SYNONYMS, norm_text
 
+    k = norm_text(str(x))
+    if key in ("brands", "exclude_brands"):
+        if vocab is not None:
+            k = norm_text(vocab.brands.get(k, k))
+        return k
+    if key in ("colors", "exclude_colors"):
+        return norm(COLOUR_SYNONYMS.get(k, str(x)))
+    if key == "category":
+        if vocab is not None:
+            return norm_category(vocab.categories.get(k, str(x)))
+        return norm_category(str(x))
+    return norm(str(x))
+
+
+def _norm_list(key: str, xs, vocab=None) -> frozenset:
     xs = xs or []
     if isinstance(xs, str):
         xs = [xs]
-    if key in ("brands", "exclude_brands"):
-        return frozenset(norm_text(x) for x in xs)
-    return frozenset(norm(x) for x in xs)
+    return frozenset(_canon(key, x, vocab) for x in xs)
 
 
-def _norm_scalar(key: str, v):
+def _norm_scalar(key: str, v, vocab=None):
     if key == "sort":
         return v or "relevance"
     if v is None or v == "":
         return None
-    if key == "category":
-        return norm_category(str(v))
-    if key == "gender":
-        return norm(str(v))
+    if key in ("category", "gender"):
+        return _canon(key, v, vocab)
     try:
         return round(float(v), 2)
     except (TypeError, ValueError):
         return str(v)
 
 
-def slot_items(key: str, value) -> set:
+def slot_items(key: str, value, vocab=None) -> set:
     if key in LIST_SLOTS:
-        return {(key, x) for x in _norm_list(key, value)}
-    v = _norm_scalar(key, value)
+        return {(key, x) for x in _norm_list(key, value, vocab)}
+    v = _norm_scalar(key, value, vocab)
     return set() if v is None or (key == "sort" and v == "relevance") else {(key, v)}
 
 
-def compare_constraints(expected: dict, got: dict) -> tuple[bool, set, set]:
+def compare_constraints(expected: dict, got: dict, vocab=None) -> tuple[bool, set, set]:
     """(all scored slots equal, expected items, predicted items) over the keys the scenario states."""
     ok = True
     exp_items, got_items = set(), set()
     for key, ev in expected.items():
         gv = got.get(key)
         if key in LIST_SLOTS:
-            same = _norm_list(key, ev) == _norm_list(key, gv)
+            same = _norm_list(key, ev, vocab) == _norm_list(key, gv, vocab)
         elif key in SCALAR_SLOTS:
-            same = _norm_scalar(key, ev) == _norm_scalar(key, gv)
+            same = _norm_scalar(key, ev, vocab) == _norm_scalar(key, gv, vocab)
         else:
             continue
         ok &= same
-        exp_items |= slot_items(key, ev)
-        got_items |= slot_items(key, gv)
+        exp_items |= slot_items(key, ev, vocab)
+        got_items |= slot_items(key, gv, vocab)
     return ok, exp_items, got_items
 
 
@@ -150,7 +162,7 @@ def run(assistant, scenarios: list[dict], *, verbose: bool = False) -> dict:
                     why.append(f"intent {r.intent} != {exp['intent']}")
             if isinstance(exp.get("constraints"), dict):
                 joint_n += 1
-                ok, ei, gi = compare_constraints(exp["constraints"], r.constraints)
+                ok, ei, gi = compare_constraints(exp["constraints"], r.constraints, vocab)
                 joint_ok += ok
                 tp += len(ei & gi)
                 fp += len(gi - ei)
