@@ -102,7 +102,7 @@ def naive_search(s: HybridSearcher, q: str, f: Filters, k: int = 10) -> list[int
     lex = s.lexical_ranking(q, mask, s.candidates)
     ids, _ = s.store.query(s.embedder.embed_query(q), s.candidates, where=naive_where(f))
     den = [s._pos[i] for i in ids if i in s._pos]
-    return [d for d, _ in reciprocal_rank_fusion({"lexical": lex, "dense": den}, k=s.rrf_k)][:k]
+    return [d for d, _ in reciprocal_rank_fusion({"lexical": lex, "dense": den}, k=s.rrf_k, weights=s.weights)][:k]
 
 
 def timed_passes(fn, items, passes: int, embedder: Embedder) -> dict:

@@ -44,7 +44,10 @@ class Embedder:
         with self._lock:
             if self._model is None:
                 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                import transformers
                 from sentence_transformers import SentenceTransformer
+
+                transformers.utils.logging.disable_progress_bar()  # keeps --json stdout clean
 
                 self._model = SentenceTransformer(str(self.model_dir or packaged_model_dir()), device="cpu")
 

@@ -57,14 +57,16 @@ def clean_query(text: str) -> str:
 
 class HybridSearcher:
     def __init__(self, *, settings, catalog: str | None = None, embedder: Embedder | None = None,
-                 store: ChromaStore | None = None, candidates: int = 100, rrf_k: int = 60,
+                 store: ChromaStore | None = None, candidates: int = 100, rrf_k: int = 10, dense_weight: float = 0.5,
                  exact_below: float = 0.2):
         self.settings = settings
         self.catalog = catalog or settings.catalog
         self.embedder = embedder or Embedder(batch_size=settings.embed_batch_size)
         self._store = store
         self.candidates = candidates
+        # RRF k and the dense arm's weight were tuned on half of the Home Depot queries (README).
         self.rrf_k = rrf_k
+        self.weights = {"lexical": 1.0, "dense": dense_weight}
         self.exact_below = exact_below  # mask fraction under which the dense arm goes exact
         self._ready = False
         self._lock = threading.Lock()
@@ -149,7 +151,7 @@ class HybridSearcher:
                 rankings["dense"] = self.dense_ranking(query, mask, depth)
             except StoreUnavailable as exc:  # keep serving lexical results rather than failing the turn
                 degraded = f"dense arm unavailable: {exc}"
-        fused = reciprocal_rank_fusion(rankings, k=self.rrf_k)
+        fused = reciprocal_rank_fusion(rankings, k=self.rrf_k, weights=self.weights)
         ranks = {arm: {doc: r for r, doc in enumerate(lst)} for arm, lst in rankings.items()}
         hits = [Hit(self.products[doc], score, ranks.get("lexical", {}).get(doc), ranks.get("dense", {}).get(doc))
                 for doc, score in fused]
