@@ -21,6 +21,14 @@ ROUTES: dict[tuple[str, str], str] = {
     ("train", "ranker"): "ranking.train",
     ("eval", "conversations"): "evals.conversation_eval",
     ("train", "intents"): "assistant.intent_train",
+    ("train", "summarizer"): "assistant.generation.train",
+    ("eval", "summaries"): "evals.summaries_eval",
+    ("bench", "generation"): "evals.bench_generation",
+    ("tickets", "list"): "assistant.tickets_cli",
+    ("tickets", "show"): "assistant.tickets_cli",
+    ("tickets", "claim"): "assistant.tickets_cli",
+    ("tickets", "reply"): "assistant.tickets_cli",
+    ("tickets", "resolve"): "assistant.tickets_cli",
 }
 TOP: dict[str, str] = {
     "index": "retrieval.index_cli",
@@ -47,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         if not rest or rest[0] not in names:
             print(f"usage: shopassist {cmd} {{{','.join(names)}}} ...", file=sys.stderr)
             return 2
-        return _call(ROUTES[(cmd, rest[0])], rest[1:])
+        # tickets sub-commands are parsed by their module as a whole (it owns list/show/claim/...).
+        return _call(ROUTES[(cmd, rest[0])], rest if cmd == "tickets" else rest[1:])
     print(f"unknown command {cmd!r}; try 'shopassist --help'", file=sys.stderr)
     return 2
 
