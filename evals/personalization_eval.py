@@ -23,14 +23,15 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(prog="shopassist eval personalization", description=__doc__.splitlines()[0])
     add_common(ap)
-    ap.add_argument("--personas", type=int, default=40, help="simulated evaluation personas")
+    ap.add_argument("--personas", type=int, default=60, help="simulated evaluation personas")
     ap.add_argument("--fit", action="store_true", help="refit fusion weights on separate simulated personas and save")
-    ap.add_argument("--fit-personas", type=int, default=60)
+    ap.add_argument("--fit-personas", type=int, default=150)
     ap.add_argument("--sessions", type=int, default=3, help="history sessions per persona")
     ap.add_argument("--eval-queries", type=int, default=3, help="held-out queries per persona")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--hd-queries", type=int, default=300, help="Home Depot test-split queries for the empty-profile check (0 = all)")
     ap.add_argument("--artefacts", help="artefact folder (default ranking/artefacts)")
+    ap.add_argument("--relevance-cache", help="JSON file caching candidate relevance per query (speeds up reruns)")
     ap.add_argument("--json", action="store_true", help="print only JSON on stdout")
     args = ap.parse_args(argv)
     settings = settings_from(args)
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     from ranking.metrics import ndcg_at_k
     from ranking.personalize import Personalizer, fit_weights, profile_features
     from ranking.profile import ShopperProfile
-    from ranking.simulated_shoppers import (CandidateSource, expected_ctr_at, initial_profile, make_personas,
+    from ranking.simulated_shoppers import (CandidateSource, examine_prob, expected_ctr_at, initial_profile, make_personas,
                                             mean_or_none, ndcg_grades, run_history)
     from retrieval.catalogs import load_catalog
 
@@ -55,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     products = load_catalog("myntra", settings.data_dir).products
     candidates = CandidateSource(products, k=50)
     rel_cache: dict[str, np.ndarray] = {}
+    cache_path = Path(args.relevance_cache) if args.relevance_cache else None
+    if cache_path and cache_path.is_file():
+        rel_cache = {q: np.asarray(v) for q, v in json.loads(cache_path.read_text()).items()}
 
     def relevance(q: str, cands: list) -> np.ndarray:
         if q not in rel_cache:  # relevance does not depend on the shopper: score each query once
@@ -72,16 +76,17 @@ def main(argv: list[str] | None = None) -> int:
         logs: list = []
         for persona in make_personas(products, args.fit_personas, seed=args.seed + 1000):
             run_history(persona, initial_profile(persona), candidates, rank_personal, rng,
-                        sessions=args.sessions + 1, log=logs)
+                        sessions=args.sessions + 1, log=logs, explore=20)
         rel_l, feat_l, click_l = [], [], []
         for q, shown, order, clicks, prof in logs:
             rel_l.append(relevance(q, candidates(q))[order])
             feat_l.append(profile_features(ShopperProfile.from_dict(prof), shown))
             click_l.append(clicks)
-        weights = fit_weights(rel_l, feat_l, click_l)
+        log_exam = np.log([examine_prob(k) for k in range(50)])
+        weights = fit_weights(rel_l, feat_l, click_l, log_exam)
         personalizer = Personalizer(weights=weights, source=(
-            f"fitted on click logs of {args.fit_personas} SIMULATED personas (seed {args.seed + 1000}), "
-            "skip-above pairwise logistic regression"))
+            f"fitted on exploration click logs (top 20 shuffled) of {args.fit_personas} SIMULATED personas "
+            f"(seed {args.seed + 1000}); logistic click model with position propensity"))
         personalizer.save(art, extra={"simulated": True, "impressions": len(logs)})
         fit_info = {"weights": {k: round(v, 4) for k, v in weights.items()}, "impressions": len(logs)}
         say(f"fitted fusion weights: {fit_info}")
@@ -100,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
                 order = np.argsort(-s, kind="stable")
                 rows[arm]["ndcg"].append(ndcg_grades(grades[order], grades))
                 rows[arm]["ctr"].append(expected_ctr_at(grades[order], 5))
+    if cache_path:
+        cache_path.write_text(json.dumps({q: v.tolist() for q, v in rel_cache.items()}))
     result: dict = {arm: {"ndcg@10": mean_or_none(v["ndcg"]), "ctr@5": mean_or_none(v["ctr"])} for arm, v in rows.items()}
     base = result["non_personalized"]["ndcg@10"] or 1e-9
     result["relative_ndcg@10"] = round(result["personalized"]["ndcg@10"] / base, 4)

@@ -4,9 +4,9 @@ final score = calibrated relevance (1..3) + sum_k w_k * f_k(profile, product)
 
 Each f_k is 0 for an empty profile, so an anonymous shopper gets exactly the non-personalized
 ranking (the Home Depot check in ``eval personalization`` measures that). The weights w_k are fitted
-on SIMULATED shoppers' clicks (ranking/simulated_shoppers.py): pairwise logistic regression on
-"clicked above skipped" pairs (Joachims' skip-above, which cancels most of the position bias),
-scaled so the relevance coefficient is 1. Stored in artefacts/personalization.json.
+on SIMULATED shoppers' clicks (ranking/simulated_shoppers.py) logged with the top 20 randomly
+shuffled (exploration traffic): logistic regression of click on relevance, profile features and the
+position propensity, scaled so the relevance coefficient is 1. Stored in artefacts/personalization.json.
 """
 from __future__ import annotations
 
@@ -114,31 +114,29 @@ class Personalizer:
 
 
 def fit_weights(rel: list[np.ndarray], feats: list[np.ndarray], clicks: list[np.ndarray],
-                l2: float = 1.0) -> dict[str, float]:
-    """Pairwise logistic regression on skip-above pairs from click logs.
+                log_examine: np.ndarray, depth: int = 20, l2: float = 1.0) -> dict[str, float]:
+    """Click model fit on exploration logs: the top ``depth`` of each logged ranking was randomly
+    shuffled, so position is independent of the features and a logistic regression of click on
+    [relevance, profile features, log P(examine | position)] recovers each feature's effect on
+    attractiveness without position bias. (Plain skip-above pairs from rankings that already used
+    these features learn them with the wrong sign.) Weights are returned relative to relevance.
 
-    ``rel[s]``, ``feats[s]``, ``clicks[s]`` describe one shown ranking (in display order). For each
-    clicked item, every unclicked item shown above it forms a pair (clicked preferred). Fitted on
-    [relevance, features] differences with no intercept; weights are returned relative to relevance.
+    ``rel[s]``, ``feats[s]``, ``clicks[s]`` describe one shown ranking in display order.
     """
     from sklearn.linear_model import LogisticRegression
 
-    diffs = []
+    X, y = [], []
     for r, F, c in zip(rel, feats, clicks):
-        X = np.concatenate([np.asarray(r)[:, None], F], axis=1)
-        for i in np.flatnonzero(c):
-            for j in range(i):
-                if not c[j]:
-                    diffs.append(X[i] - X[j])
-    if not diffs:
+        n = min(depth, len(r))
+        X.append(np.concatenate([np.asarray(r)[:n, None], F[:n], log_examine[:n, None]], axis=1))
+        y.append(np.asarray(c[:n], dtype=int))
+    X, y = np.concatenate(X), np.concatenate(y)
+    if y.sum() < 10 or y.sum() == len(y):
         return dict(DEFAULT_WEIGHTS)
-    D = np.asarray(diffs)
-    Xs = np.concatenate([D, -D])
-    ys = np.concatenate([np.ones(len(D)), np.zeros(len(D))])
-    lr = LogisticRegression(C=1.0 / l2, fit_intercept=False, max_iter=2000).fit(Xs, ys)
+    lr = LogisticRegression(C=1.0 / l2, max_iter=5000).fit(X, y)
     coef = lr.coef_[0]
-    scale = coef[0] if coef[0] > 1e-3 else 1.0
-    w = {k: float(v / scale) for k, v in zip(FEATURES, coef[1:])}
+    scale = max(coef[0], 0.5)  # relevance must keep a positive, non-vanishing weight
+    w = {k: float(v / scale) for k, v in zip(FEATURES, coef[1 : 1 + len(FEATURES)])}
     # hide is an explicit "never show me this": keep it dominant even if the logs rarely show it
     w["hidden"] = max(w.get("hidden", 0.0), DEFAULT_WEIGHTS["hidden"])
     return w

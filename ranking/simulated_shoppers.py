@@ -155,8 +155,10 @@ def initial_profile(persona: SimulatedPersona) -> ShopperProfile:
 
 def run_history(persona: SimulatedPersona, profile: ShopperProfile, candidates: Callable[[str], list],
                 rank: Callable[[str, list, ShopperProfile], np.ndarray], rng: np.random.Generator,
-                sessions: int = 3, queries_per_session: int = 2, log: list | None = None) -> ShopperProfile:
-    """Sessions of shopping with online feedback: each event updates the profile at once."""
+                sessions: int = 3, queries_per_session: int = 2, log: list | None = None,
+                explore: int = 0) -> ShopperProfile:
+    """Sessions of shopping with online feedback: each event updates the profile at once.
+    ``explore`` > 0 shuffles the top ``explore`` results (exploration logging for fitting)."""
     for _ in range(sessions):
         for _ in range(queries_per_session):
             cat = persona.categories[int(rng.integers(len(persona.categories)))]
@@ -164,6 +166,8 @@ def run_history(persona: SimulatedPersona, profile: ShopperProfile, candidates: 
             cands = candidates(q)
             scores = rank(q, cands, profile)
             order = np.argsort(-scores, kind="stable")
+            if explore:
+                order = np.concatenate([rng.permutation(order[:explore]), order[explore:]])
             shown = [cands[i] for i in order]
             grades = np.array([persona.grade(p, cat) for p in shown])
             clicks, events = simulate_clicks(persona, shown, grades, rng)
