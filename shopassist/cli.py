@@ -24,6 +24,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("train", "summarizer"): "assistant.generation.train",
     ("eval", "summaries"): "evals.summaries_eval",
     ("bench", "generation"): "evals.bench_generation",
+    ("bench", "serve"): "evals.bench_serve",
     ("tickets", "list"): "assistant.tickets_cli",
     ("tickets", "show"): "assistant.tickets_cli",
     ("tickets", "claim"): "assistant.tickets_cli",
