@@ -26,6 +26,23 @@ def filters_from(args) -> Filters:
                    gender=args.gender, categories=args.category)
 
 
+def rerank_hits(settings, query: str, hits: list, k: int) -> list:
+    """Hybrid top-50 -> fine-tuned cross-encoder; without its artefact the hybrid order stays."""
+    try:
+        from ranking.cross_encoder import Reranker
+
+        reranker = Reranker(settings=settings)
+        reranker.warm_up()
+        if not getattr(reranker, "available", False):
+            return hits[:k]
+        order = {h.product.id: h for h in hits}
+        ranked = reranker.rerank(query, [h.product for h in hits[:50]], profile=None)
+        return [order[p.id] for p, _ in ranked][:k]
+    except Exception as exc:  # a ranker fault must not lose the search
+        print(f"warning: reranker unavailable ({exc}); hybrid order kept", file=sys.stderr)
+        return hits[:k]
+
+
 def main(argv: list[str]) -> int:
     from shopassist.cli import add_common, settings_from
 
@@ -34,6 +51,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--catalog")
     ap.add_argument("-k", "--top", type=int, default=10)
     ap.add_argument("--sort", choices=SORTS, default="relevance")
+    ap.add_argument("--no-rerank", action="store_true", help="keep hybrid order (skip the cross-encoder)")
     ap.add_argument("--json", action="store_true")
     add_filter_args(ap)
     add_common(ap)
@@ -41,10 +59,14 @@ def main(argv: list[str]) -> int:
     settings = settings_from(args)
     searcher = HybridSearcher(settings=settings)
     try:
-        result = searcher.run(args.query, filters=filters_from(args), k=args.top, sort=args.sort)
+        # A deeper candidate list for the cross-encoder; reranked, then cut to --top.
+        result = searcher.run(args.query, filters=filters_from(args), k=max(args.top, 50), sort=args.sort)
     except IndexMissing as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if not args.no_rerank and args.sort == "relevance" and len(result.hits) > 1:
+        result.hits = rerank_hits(settings, args.query, result.hits, args.top)
+    result.hits = result.hits[: args.top]
     if result.degraded:
         print(f"warning: {result.degraded}", file=sys.stderr)
     if args.json:
