@@ -42,7 +42,7 @@ class TrainConfig:
     batch_pairs: int = 128
     warmup: float = 0.06
     weight_decay: float = 0.01
-    split: int = 3  # layers with segment-local attention (see ranking/model.py)
+    split: int = 0  # layers with segment-local attention (ranking/model.py); 0 = full cross-encoder (served)
     seed: int = 13
     init_seed: int = 0  # head init: shared by soup members so their weights can be averaged
     patience: int = 3  # evaluations (half epochs) without dev improvement
@@ -464,6 +464,13 @@ def write_model_card(out: Path, summary: dict | None, calib: dict) -> Path:
             v = summary["variants"][n]
             lines.append(f"| {n} | {v['dev_raw']['ndcg@10']} | {v['dev_raw']['pair_accuracy']} | {v['test_raw']['ndcg@10']} | {v['test_raw']['pair_accuracy']} |")
         lines.append("")
+    lines += ["## Reproduce", "", "```",
+              "bash ranking/device_train.sh            # GPU: the sweep above (needs .devcarry/, see the script)",
+              "shopassist train ranker --calibrate-only  # CPU: head on dev scores of the int8 model + this card",
+              "shopassist train ranker --limit-queries 50 --max-steps 20 --out /tmp/r   # the same recipe, tiny, on CPU",
+              "shopassist eval ranking --json            # test split: ours vs BM25 vs bi-encoder",
+              "shopassist eval personalization --fit --json   # SIMULATED shoppers; refits personalization.json",
+              "shopassist bench ranking --json", "```", ""]
     lat = out / "latency_uncontended.json"
     if lat.is_file():
         d = json.loads(lat.read_text(encoding="utf-8"))
