@@ -165,6 +165,80 @@ class Assistant:
         snap = self._graph.get_state({"configurable": {"thread_id": _session_key(session_id)}})
         return list(snap.values.get("messages") or [])
 
+    def shown(self, session_id: str) -> list[Product]:
+        """The products the session was last shown, in order (what "#2" refers to)."""
+        ds = self.state(session_id)
+        return [p for p in (self.searcher.get(i) for i in ds.last_results) if p is not None]
+
+    def remove_constraint(self, session_id: str, slot: str, value: str | None = None) -> TurnResult:
+        """Drop one active constraint (a chip) and search again with the rest; unknown slots change nothing."""
+        self.warm_up()
+        t0 = time.perf_counter()
+        config = {"configurable": {"thread_id": _session_key(session_id)}}
+        ds = self.state(session_id)
+        c = ds.constraints.model_copy(deep=True)
+        slot = str(slot or "")
+        label = ""
+        if slot in ("colors", "exclude_colors", "brands", "exclude_brands", "terms"):
+            lst = getattr(c, slot)
+            keep = [x for x in lst if value is not None and str(x).lower() != str(value).lower()]
+            if len(keep) != len(lst):
+                label = ", ".join(x for x in lst if x not in keep)
+                setattr(c, slot, keep)
+        elif slot in ("category", "gender", "price_min", "price_max"):
+            if getattr(c, slot) is not None:
+                label = str(getattr(c, slot))
+                setattr(c, slot, None)
+        elif slot == "sort" and c.sort != "relevance":
+            label, c.sort = c.sort, "relevance"
+        if not label:
+            return TurnResult(reply="", products=self.shown(session_id), constraints=ds.constraints.to_eval(),
+                              intent="remove_constraint", ticket_id=ds.ticket_id)
+        ds.constraints = c
+        ds.anchor, ds.pending = None, None
+        products: list[Product] = []
+        if ds.ticket_id:
+            reply = f"Removed that filter. Product suggestions stay paused until ticket {ds.ticket_id} is resolved."
+        elif c.is_empty():
+            ds.last_results, ds.focus = [], None
+            reply = "Removed that filter; nothing else is set. What are you looking for?"
+        else:
+            products = self._search(ds, "")
+            ds.last_results, ds.focus = [p.id for p in products], None
+            if products:
+                lines = [f"{i}. {p.title} ({p.price_display()})" for i, p in enumerate(products, 1)]
+                reply = f"Removed that filter. Here are {len(products)} {c.describe()}:\n" + "\n".join(lines)
+            else:
+                reply = "Removed that filter. " + self._no_results_reply(c)
+        self._graph.update_state(config, {"dialogue": ds.model_dump(), "messages": [AIMessage(content=reply)]},
+                                 as_node="other")
+        return TurnResult(reply=reply, products=products, constraints=c.to_eval(), intent="remove_constraint",
+                          ticket_id=ds.ticket_id, latency_ms=(time.perf_counter() - t0) * 1000)
+
+    def deliver_agent_messages(self, session_id: str) -> list[str]:
+        """Agent replies (and a resolution) not yet shown to this session: appended to its history, marked
+        delivered, and returned as chat lines. A resolved ticket un-pauses the session. Cheap when no ticket."""
+        self.warm_up()
+        ds = self.state(session_id)
+        if not ds.ticket_id:
+            return []
+        try:
+            t = self.tickets.get(ds.ticket_id)
+            replies = self.tickets.undelivered_replies(t.id)
+        except TicketError:
+            t, replies = None, []
+        lines = [f"Customer service ({r['author'].split(':', 1)[-1]}), ticket {ds.ticket_id}: {r['text']}"
+                 for r in replies]
+        if t is None or t.status == "resolved":
+            lines.append(f"Ticket {ds.ticket_id} is resolved. I'm back to help you shop: what are you looking for?"
+                         if t is not None else "I'm back to help you shop: what are you looking for?")
+            ds.ticket_id = None
+        if lines:
+            config = {"configurable": {"thread_id": _session_key(session_id)}}
+            self._graph.update_state(config, {"dialogue": ds.model_dump(),
+                                              "messages": [AIMessage(content=x) for x in lines]}, as_node="other")
+        return lines
+
     def like(self, session_id: str, product_id: str) -> bool:
         return self._feedback(session_id, product_id, "liked")
 
