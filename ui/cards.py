@@ -54,7 +54,7 @@ def cards_html(products: list[Product], note: str | None = None) -> str:
 
 PAGE_CSS = CARD_CSS + """
 .sa-section {margin:6px 0 4px; font-weight:700; font-size:0.95em; color:#333;}
-.sa-card {display:flex; flex-direction:column; gap:4px;}
+.sa-card {display:flex; flex-direction:column; gap:4px; overflow-wrap:anywhere; min-width:0;}
 .sa-card.sa-liked {border-color:#d6336c; box-shadow:0 0 0 1px #d6336c inset;}
 .sa-badge {display:inline-block; background:#eef4ff; color:#1d4ed8; border-radius:8px; padding:1px 6px;
   font-size:0.75em; margin:0 4px 2px 0;}
