@@ -12,6 +12,13 @@ from pydantic import BaseModel, Field
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
+
+def default_data_dir() -> Path:
+    """``../shared/data`` beside the checkout (or the working directory); the first that exists wins."""
+    candidates = [REPO_ROOT.parent / "shared" / "data", Path.cwd().parent / "shared" / "data",
+                  Path("/work/shared/data")]
+    return next((c for c in candidates if c.is_dir()), candidates[0])
+
 # Nothing may reach the internet at run time (model hubs, Gradio telemetry, Chroma telemetry).
 OFFLINE_ENV = {
     "HF_HUB_OFFLINE": "1",
@@ -30,7 +37,7 @@ def force_offline() -> None:
 
 
 class Settings(BaseModel):
-    data_dir: Path = Field(default=REPO_ROOT.parent / "shared" / "data")
+    data_dir: Path = Field(default_factory=default_data_dir)
     home: Path = Field(default=REPO_ROOT / ".shopassist")
     chroma_url: str | None = None
     catalog: str = "myntra"
