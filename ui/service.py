@@ -108,7 +108,13 @@ def chips_for(constraints: dict) -> list[dict]:
 
 
 class ShopService:
-    def __init__(self, assistant, *, summaries=None, max_sessions_locks: int = 10000):
+    def __init__(self, assistant, *, summaries=None, max_sessions_locks: int = 10000, max_parallel: int | None = None):
+        """``max_parallel``: turns computed at once (default: the CPU count, env SHOPASSIST_TURN_WORKERS); more
+        requests wait their turn instead of thrashing the cores, which keeps the tail latency down."""
+        import os
+
+        n = max_parallel or int(os.environ.get("SHOPASSIST_TURN_WORKERS", 0) or 0) or (os.cpu_count() or 2)
+        self._gate = threading.BoundedSemaphore(max(1, n))
         self.assistant = assistant
         self.summaries = summaries  # optional: .texts(products) -> {pid: CardText-like}, .submit(products)
         self._locks: OrderedDict[str, threading.Lock] = OrderedDict()
@@ -144,7 +150,7 @@ class ShopService:
         text = "" if text is None else str(text)[:MAX_MESSAGE]
         t0 = time.perf_counter()
         try:
-            with self._lock(sid):
+            with self._lock(sid), self._gate:
                 r = self.assistant.turn(sid, text)
                 view = self._view(sid, reply=r.reply, clarification=r.clarification, ticket_id=r.ticket_id,
                                   escalated=r.escalated, intent=r.intent)
@@ -157,7 +163,7 @@ class ShopService:
     def remove_chip(self, sid: str, slot: str, value: str | None) -> View:
         sid = self.session(sid)
         try:
-            with self._lock(sid):
+            with self._lock(sid), self._gate:
                 r = self.assistant.remove_constraint(sid, str(slot or "")[:40], (value or None) and str(value)[:100])
                 return self._view(sid, reply=r.reply, intent="remove_constraint")
         except Exception:
