@@ -116,7 +116,8 @@ def load_classifier(artefact_dir: Path):
         label2id={l: i for i, l in enumerate(labels)})
     model = PeftModel.from_pretrained(base, str(artefact_dir)).merge_and_unload()
     model.eval()
-    torch.set_grad_enabled(False)
+    for param in model.parameters():  # inference only; never flip torch's global grad mode (training shares the process)
+        param.requires_grad_(False)
     tok = AutoTokenizer.from_pretrained(str(base_model_dir()))
     return model, tok, labels
 
