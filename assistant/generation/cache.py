@@ -27,7 +27,9 @@ def lm_namespace(lm) -> str:
         f = Path(adapter) / "adapter_model.safetensors"
         if f.is_file():
             fp = hashlib.sha1(f.read_bytes()).hexdigest()[:10]
-    return f"{getattr(lm, 'name', type(lm).__name__)}:{fp}"
+    from assistant.generation.lm import PROMPT_VERSION
+
+    return f"{getattr(lm, 'name', type(lm).__name__)}:{fp}:{PROMPT_VERSION}"
 
 
 class SummaryCache:

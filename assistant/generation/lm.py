@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 GGUF_NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
 ADAPTER_DIR = Path(__file__).resolve().parent / "artefacts" / "summarizer_lora"
-SYSTEM = "Write a short product summary and two highlights as JSON, using only the facts given."
+SYSTEM = "Summarize the product as JSON."
+PROMPT_VERSION = "p2"  # part of every cache key: a prompt change never serves text made for the old one
 PREFIX = '{"summary": "'  # ends the prompt: the model starts inside the summary string
 SUMMARY_MAX_TOKENS = 22
 HIGHLIGHT_MAX_TOKENS = 5
@@ -59,15 +60,17 @@ def smollm2_dir() -> Path:
 
 
 def product_facts(p: "Product") -> str:
-    """The only facts the LM sees; the guard later checks its text against the full record."""
-    lines = [f"title: {p.title}"]
-    if p.brand:
+    """The only facts the LM sees (the guard later checks its text against the full record).
+
+    Kept short on purpose: prompt tokens dominate CPU cost. Brand/colour/gender are repeated only when the
+    title does not already carry them (Myntra titles do)."""
+    low = p.title.lower()
+    lines = [p.title]
+    if p.brand and p.brand.lower() not in low:
         lines.append(f"brand: {p.brand}")
-    if p.category:
-        lines.append(f"category: {p.category}")
-    if p.colours:
-        lines.append(f"colour: {', '.join(p.colours[:3])}")
-    if p.gender:
+    if p.colours and p.colours[0].lower() not in low:
+        lines.append(f"colour: {p.colours[0]}")
+    if p.gender and p.gender.lower() not in low:
         lines.append(f"for: {p.gender}")
     if p.price is not None:
         lines.append(f"price: {p.price_display()}")

