@@ -209,7 +209,7 @@ def train(*, data_dir: Path, out: Path, steps: int = 80, batch_size: int = 8, lr
         opt.step()
         sched.step()
         opt.zero_grad()
-        run += float(loss)
+        run += loss.detach().item()
         if step % log_every == 0 or step == steps:
             k = log_every if step % log_every == 0 else step % log_every
             curve.append((step, run / k))
