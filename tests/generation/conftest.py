@@ -18,7 +18,18 @@ def guard(data_dir):
 
 
 @pytest.fixture(scope="session")
-def real_lm():
+def one_thread():
+    """torch on 1 thread while the LM tests run: on a busy 2-core box, 2 spinning threads are several times slower."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
+@pytest.fixture(scope="session")
+def real_lm(one_thread):
     """The serving LM (SmolLM2 + committed adapter when present), loaded once; skips without the wheel."""
     from assistant.generation.lm import LMConfig, LMError, TransformersLM, smollm2_dir
 

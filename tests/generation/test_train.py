@@ -7,7 +7,7 @@ from assistant.generation.lm import LMConfig, TransformersLM, parse_output
 from assistant.generation.train import load_pairs, make_pair, train
 
 
-def test_tiny_lora_train_saves_and_reloads(tmp_path, data_dir, gen_products):
+def test_tiny_lora_train_saves_and_reloads(tmp_path, data_dir, gen_products, one_thread):
     pairs = [x for x in (make_pair(p) for p in gen_products) if x]
     assert len(pairs) >= 6
     m = train(data_dir=data_dir, out=tmp_path / "lora", steps=2, batch_size=2, log_every=1, eval_examples=2,
