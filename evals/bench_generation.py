@@ -96,6 +96,7 @@ def run(settings, *, batch: int = 16, log=None) -> dict:
         "all_visible_summaries_ms": {"cold": round(cold, 1), "warm": round(warm, 2)},
         "model": lm.name, "model_load_s": round(load_s, 1), "batch": len(others),
         "warm_page_summary_sources": sources,
+        "torch_threads": __import__("torch").get_num_threads(),
     }
     _report(settings, result)
     return result
@@ -104,7 +105,7 @@ def run(settings, *, batch: int = 16, log=None) -> dict:
 def _report(settings, result: dict) -> None:
     from evals.reports import bar_plot, markdown_table, write_report
 
-    plot = bar_plot(settings.reports_dir / "bench_generation.png", "Time to a page of 8 cards (ms, log-free)",
+    plot = bar_plot(settings.reports_dir / "bench_generation.png", "Time to a page of 8 cards (ms; cold shown /100)",
                     {"page": {"cards from data": result["page_cards_ms"],
                               "all LM text, warm cache": result["all_visible_summaries_ms"]["warm"],
                               "all LM text, cold (/100)": result["all_visible_summaries_ms"]["cold"] / 100}})
