@@ -123,6 +123,8 @@ class LMConfig(BaseModel):
         vals = {k: env[e] for k, e in (("backend", "SHOPASSIST_LM_BACKEND"), ("model", "SHOPASSIST_LM_MODEL"),
                                          ("adapter", "SHOPASSIST_LM_ADAPTER"), ("base_url", "SHOPASSIST_LM_URL"),
                                          ("api_model", "SHOPASSIST_LM_API_MODEL")) if env.get(e)}
+        if env.get("SHOPASSIST_LM_THREADS"):  # 1 is much faster on a shared, busy CPU box
+            vals["threads"] = int(env["SHOPASSIST_LM_THREADS"])
         vals.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**vals)
 
