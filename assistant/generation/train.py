@@ -145,7 +145,7 @@ def _loss(model, batch):
     return F.cross_entropy(logits.float(), labels[keep])
 
 
-def train(*, data_dir: Path, out: Path, steps: int = 80, batch_size: int = 8, lr: float = 5e-4, rank: int = 8,
+def train(*, data_dir: Path, out: Path, steps: int = 200, batch_size: int = 8, lr: float = 5e-4, rank: int = 8,
           max_len: int = 112, max_products: int | None = None, seed: int = 13, log_every: int = 10,
           threads: int | None = None, eval_examples: int = 48, top_layers: int = 8, write_card: bool = True,
           pairs: tuple[list[Pair], list[Pair]] | None = None) -> dict:
@@ -257,14 +257,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="shopassist train summarizer", description=__doc__.split("\n")[0])
     add_common(ap)
     ap.add_argument("--out", default=str(ART_DIR / "summarizer_lora"), help="adapter folder (default: committed one)")
-    ap.add_argument("--steps", type=int, default=80)
+    ap.add_argument("--steps", type=int, default=200)
     ap.add_argument("--batch-size", type=int, default=8)
     ap.add_argument("--lr", type=float, default=5e-4)
     ap.add_argument("--rank", type=int, default=8)
     ap.add_argument("--max-len", type=int, default=112)
     ap.add_argument("--products", type=int, default=None, help="use only N training pairs (smoke runs)")
     ap.add_argument("--threads", type=int, default=None, help="torch threads (1 is fastest on a shared box)")
-    ap.add_argument("--log-every", type=int, default=5)
+    ap.add_argument("--log-every", type=int, default=10)
     ap.add_argument("--top-layers", type=int, default=8, help="LoRA on the top N decoder layers")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--json", action="store_true", help="print only the metrics JSON on stdout")
