@@ -43,6 +43,31 @@ def rerank_hits(settings, query: str, hits: list, k: int) -> list:
         return hits[:k]
 
 
+def print_cards(settings, args, products: list) -> int:
+    """Cards come from data at once; LM text is used where cached, or awaited up to --wait-summaries."""
+    from assistant.generation.cache import SummaryService
+
+    service = SummaryService(settings=settings)
+    page = service.page(products, query=args.query)
+    if args.wait_summaries > 0:
+        for page in service.stream(page, products, timeout=args.wait_summaries):
+            pass
+    if args.json:
+        print(page.model_dump_json())
+        return 0
+    current = None
+    for c in page.cards:
+        if c.section != current:
+            current = c.section
+            title = next((s.title for s in page.sections if s.key == c.section), c.section)
+            print(f"== {title} ==")
+        badges = ", ".join(b.label for b in c.badges)
+        print(f"{c.rank:2d}. {c.title}  [{c.price_display}]" + (f"  <{badges}>" if badges else ""))
+        print(f"    {c.summary}  ({c.summary_source})")
+        print("    " + " · ".join(c.highlights) + (f"\n    why: {c.why}" if c.why else ""))
+    return 0
+
+
 def main(argv: list[str]) -> int:
     from shopassist.cli import add_common, settings_from
 
@@ -52,6 +77,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("-k", "--top", type=int, default=10)
     ap.add_argument("--sort", choices=SORTS, default="relevance")
     ap.add_argument("--no-rerank", action="store_true", help="keep hybrid order (skip the cross-encoder)")
+    ap.add_argument("--cards", action="store_true", help="print product cards (summaries, highlights, badges)")
+    ap.add_argument("--wait-summaries", type=float, default=0.0, metavar="S",
+                    help="with --cards: wait up to S seconds for LM summaries (else cached LM text or template)")
     ap.add_argument("--json", action="store_true")
     add_filter_args(ap)
     add_common(ap)
@@ -69,6 +97,8 @@ def main(argv: list[str]) -> int:
     result.hits = result.hits[: args.top]
     if result.degraded:
         print(f"warning: {result.degraded}", file=sys.stderr)
+    if args.cards:
+        return print_cards(settings, args, [h.product for h in result.hits])
     if args.json:
         print(json.dumps({"query": args.query, "hits": [h.to_dict() for h in result.hits],
                           "degraded": result.degraded}, ensure_ascii=False))
