@@ -123,7 +123,7 @@ class HybridSearcher:
         allowed = int(mask.sum()) if mask is not None else n
         if allowed == 0:
             return []
-        exact = force == "exact" or (force is None and allowed <= self.exact_below * n)
+        exact = force == "exact" or (force is None and mask is not None and allowed <= self.exact_below * n)
         if not exact:
             fetch = k if mask is None else min(n, int(k * n / allowed * 1.5) + k)
             ids, _ = self.store.query(vec, fetch)

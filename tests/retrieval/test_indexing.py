@@ -80,7 +80,8 @@ def chroma_server(tmp_path):
     port = _free_port()
     exe = Path(sys.executable).with_name("chroma")
     proc = subprocess.Popen([str(exe), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)  # its own process group: stopping it stops every child
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
@@ -88,13 +89,31 @@ def chroma_server(tmp_path):
             break
         except OSError:
             time.sleep(0.3)
-    yield proc, f"http://127.0.0.1:{port}"
-    proc.terminate()
+    yield proc, port
+    _stop(proc, port)
+
+
+def _stop(proc, port: int) -> None:
+    """Stop the server's whole process group and wait until the port no longer answers."""
+    import signal
+
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
     proc.wait(timeout=20)
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            time.sleep(0.3)
+        except OSError:
+            return
 
 
 def test_same_search_through_http_client(tmp_path, data_dir, myntra_products, embedder, chroma_server):
-    proc, url = chroma_server
+    proc, port = chroma_server
+    url = f"http://127.0.0.1:{port}"
     products = myntra_products[:120]
     embedded = _settings(tmp_path / "a", data_dir)
     remote = _settings(tmp_path / "b", data_dir, chroma_url=url)
@@ -106,8 +125,7 @@ def test_same_search_through_http_client(tmp_path, data_dir, myntra_products, em
     assert [h.product.id for h in remote_hits] == [h.product.id for h in local_hits]
     assert any(h.dense_rank is not None for h in remote_hits)
 
-    proc.terminate()  # a stopped server: the turn still gets lexical results and says it is degraded
-    proc.wait(timeout=20)
+    _stop(proc, port)  # a stopped server: the turn still gets lexical results and says it is degraded
     result = searcher.run("black shoes for men", k=10)
     assert result.degraded and "unavailable" in result.degraded
     assert result.hits and all(h.dense_rank is None for h in result.hits)
