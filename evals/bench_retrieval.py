@@ -106,7 +106,7 @@ def naive_search(s: HybridSearcher, q: str, f: Filters, k: int = 10) -> list[int
 def timed_passes(fn, items, passes: int, embedder: Embedder) -> dict:
     p50s, p95s = [], []
     for _ in range(passes):
-        embedder._cache.clear()  # cold query embeddings in every pass: the honest case for new queries
+        embedder.clear_cache()  # cold query embeddings in every pass: the honest case for new queries
         ms = []
         for item in items:
             t = time.perf_counter()

@@ -11,6 +11,8 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Mapping
 
+from retrieval.filters import norm
+
 if TYPE_CHECKING:
     from retrieval.products import Product
 
@@ -19,7 +21,7 @@ FACETS = ("brand", "colour", "category", "gender")
 
 
 def _norm(v: str) -> str:
-    return " ".join(str(v).lower().split())
+    return norm(str(v))  # the same normalisation the filters use, so profile and filters agree on values
 
 
 def facet_values(product: "Product") -> dict[str, list[str]]:

@@ -141,6 +141,11 @@ class Embedder:
                                                 "mask": enc["attention_mask"].astype(np.int64)})[0]
         return out
 
+    def clear_cache(self) -> None:
+        """Forget memoised query embeddings (benchmarks measure cold queries)."""
+        with self._lock:
+            self._cache.clear()
+
     def embed_query(self, text: str) -> np.ndarray:
         key = text.strip().lower()
         with self._lock:
