@@ -23,6 +23,7 @@ from langgraph.graph.message import add_messages
 
 from assistant import answers, escalation
 from assistant.intents import _SMALLTALK, IntentClassifier, reconcile_shop, rule_intent
+from assistant.vocab import expand_shorthand
 from assistant.parser import apply, parse
 from assistant.state import Clarification, Constraints, DialogueState
 from assistant.text import clean, looks_like_gibberish
@@ -318,7 +319,7 @@ class Assistant:
             turn.update(route="other", intent="refine", negative_feedback=True)
             return {"dialogue": ds.model_dump(), "turn": turn, "messages": [msg]}
         if intent is None:
-            intent, src = self._model_intent(ct.text, has_results)
+            intent, src = self._model_intent(expand_shorthand(ct.text), has_results)
             if intent == "escalate" and esc is None:
                 esc = escalation.Escalation("human_request", "normal", "classifier")
         turn["debug"]["intent_source"] = src

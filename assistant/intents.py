@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.intent_data import INTENTS
+from assistant.vocab import expand_shorthand
 
 ARTEFACT_DIR = Path(__file__).resolve().parent / "artefacts" / "intent_lora"
 
@@ -42,6 +43,58 @@ _POLICY = re.compile(
     r"if\s+i\s+(?:return|exchange|cancel)|refund\s+if|return\s+(?:it\s+)?after\s+\d+\s+days)\b",
     re.I,
 )
+# Small talk made of several polite pieces ("ok cool thanks", "that's great, thank you so much", "bye for now").
+_SMALLTALK_WORDS = re.compile(
+    r"(?:hi+|hello+|hey+|hiya|yo|namaste|good\s+(?:morning|afternoon|evening|night|day)|thanks?|thank\s+you|ty|cheers|"
+    r"bye+|goodbye|see\s+you|see\s+ya|later|for\s+now|take\s+care|ok(?:ay)?|cool|great|nice|awesome|perfect|"
+    r"amazing|wonderful|fantastic|excellent|lovely|super|good|fine|alright|sure|got\s+it|sounds\s+good|noted|"
+    r"lol|haha+|wow|hmm+|oh|ah|yay|that'?s|thats|it'?s|you'?re|you\s+are|you|very|really|so|too|much|a\s+lot|lot|"
+    r"again|there|bot|friend|buddy|mate|dear|please|helpful|useful|kind|of|all|appreciated?|appreciate\s+it|"
+    r"i\s+appreciate|no\s+thanks|nothing\s+else|that'?s\s+all|done|:\)|🙂|😊|👍|🙏)", re.I)
+_SMALLTALK_SEQ = re.compile(rf"^\s*(?:{_SMALLTALK_WORDS.pattern}[\s,!.?]*)+$", re.I)
+_SMALLTALK_Q = re.compile(
+    r"^\s*(?:how\s+(?:are|r)\s+(?:you|u)(?:\s+doing)?|how'?s\s+it\s+going|what'?s\s+up|sup|"
+    r"(?:who|what)\s+are\s+you|are\s+you\s+(?:a\s+)?(?:bot|robot|human|real|ai)|what'?s\s+your\s+name|"
+    r"what\s+(?:can|do)\s+you\s+(?:do|sell|offer|stock|help\s+(?:me\s+)?with)|how\s+can\s+you\s+help(?:\s+me)?|"
+    r"what\s+(?:all\s+)?(?:can|do)\s+i\s+(?:buy|find|shop|get)\s+here|how\s+does\s+this\s+work|what\s+is\s+this)"
+    r"[\s,!.?]*(?:today|here|then|now|again)?[\s!.?]*$", re.I)
+_ALLOWED_WORDS_AFTER_SMALLTALK = _SMALLTALK_SEQ
+
+
+def is_smalltalk(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and bool(_SMALLTALK.match(t) or _SMALLTALK_SEQ.match(t) or _SMALLTALK_Q.match(t))
+
+
+# Policy questions by topic + form: a store-policy topic asked as a question or a hypothetical, with no
+# problem report (problems are escalations, decided before this rule).
+_POLICY_TOPIC = re.compile(
+    r"\b(returns?|returning|returned|returnable|exchangeable|refundable|return\s+window|exchanges?|exchanging|refunds?|refunded|replace(?:ment)?|"
+    r"deliver(?:y|ies|ed|ing)?|ship(?:ping|ped|ment)?|dispatch(?:ed)?|courier|cod|cash\s+on\s+delivery|"
+    r"pay(?:ment|ments|ing)?|emi|upi|paytm|gpay|google\s+pay|phonepe|net\s*banking|credit\s+card|debit\s+card|wallets?|"
+    r"size\s+(?:chart|guide)|sizing|cancel(?:l?ation|l?ed|l?ing)?|track(?:ing)?|warranty|gift\s+wrap\w*|invoice|"
+    r"(?:does|do)\s*n'?t\s+fit|do\s+not\s+fit|doesn'?t\s+fit|too\s+(?:small|big|tight|loose)|orders?|damaged|defective|"
+    r"late|delayed|lost)\b", re.I)
+_POLICY_FORM = re.compile(
+    r"\?|^\s*(?:how|what|when|where|which|why|can|could|may|do|does|is|are|will|would|should|any|if|in\s+case|"
+    r"suppose|tell\s+me|explain)\b|\b(?:what\s+if|if\s+i|in\s+case|policy|policies|rules?|how\s+(?:long|many|much|soon|do|does|to)|"
+    r"is\s+it\s+possible|do\s+you\s+(?:have|offer|accept|allow|take|give|provide|charge)|charges?|fees?)\b", re.I)
+_NOT_POLICY_PRODUCT = re.compile(r"\b(wallets?)\b(?!\s*(?:balance|money|payment|pay))", re.I)
+
+
+def is_policy_question(text: str) -> bool:
+    t = text.strip()
+    if _POLICY.search(t):
+        return True
+    topic = _POLICY_TOPIC.search(t)
+    if not topic or not _POLICY_FORM.search(t):
+        return False
+    topics = {m.group(1).lower() for m in _POLICY_TOPIC.finditer(t)}
+    if topics <= {"wallet", "wallets"} and _NOT_POLICY_PRODUCT.search(t):
+        return False  # "do you have leather wallets?" is shopping
+    return True
+
+
 _QUESTION = re.compile(r"\?|^\s*(is|are|does|do|what|what'?s|which|how|can|tell|describe|any|has|will|was|more\s+details|"
                        r"details|info)\b", re.I)
 _PRODUCT_ATTR = re.compile(
@@ -51,6 +104,10 @@ _PRODUCT_ATTR = re.compile(
     r"about|describe|tell\s+me|good\s+for|suitable|comfortable|quality|in\s+stock|available|dupatta|belt|laces?)\b",
     re.I,
 )
+
+
+# A shopping request that merely mentions a policy word ("show me sneakers with free delivery") stays shopping.
+_SHOP_REQUEST = re.compile(r"^\s*(?:show|find|get|i\s+(?:want|need)\s+(?:some|a|an|to\s+buy)|looking\s+for|search)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -124,14 +181,14 @@ def load_classifier(artefact_dir: Path):
 
 def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_feedback: bool = False) -> str | None:
     """The intent when an exact rule decides it, else None."""
-    t = text.strip()
+    t = expand_shorthand(text).strip()
     if escalation is not None:
         return "escalate"
     if parsed.compare and (len(parsed.refs) >= 2 or re.search(r"\b(them|both|these|the\s+two)\b", t, re.I)):
         return "compare"
-    if _POLICY.search(t) and not parsed.refs:
+    if is_policy_question(t) and not parsed.refs and not _SHOP_REQUEST.search(t):
         return "policy_question"
-    if _SMALLTALK.match(t) and not parsed.has_constraints():
+    if is_smalltalk(t) and not parsed.has_constraints():
         return "smalltalk"
     if negative_feedback and not parsed.has_constraints():
         return "refine"  # steering the search; the agent counts it as a failed turn

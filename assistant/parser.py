@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.state import Constraints
-from assistant.vocab import Vocabulary, norm_text
+from assistant.vocab import Vocabulary, expand_shorthand, norm_text
 
 _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
               "ten": 10, "fifteen": 15, "twenty": 20, "twenty five": 25, "thirty": 30, "forty": 40, "fifty": 50,
@@ -21,30 +21,34 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
              "ninth": 9, "9th": 9, "tenth": 10, "10th": 10}
 
 _CUR = r"(?:rs\.?|inr|₹|rupees)"
-_AMT = r"(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|lakh|lac|l)?\b"
+_AMT = r"(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|lakh|lac|l)?(?:\b|(?=rs\b|inr\b|rupees\b|/-))"  # "999rs"
 _NUM = rf"{_CUR}?\s*{_AMT}(?:\s*(?:{_CUR}|/-|bucks))?"
 _NOT_PRICE_AFTER = re.compile(r"^\s*(?:%|percent|stars?|cm|mm|inch|inches|size|pack|pcs|pieces|ml|gb|years?|yrs?|"
                               r"months?|days?|weeks?|hours?|items?|results?|products?|options?|kg|g)\b", re.I)
 _RANGE = re.compile(rf"(?:between|from|range(?:\s+of)?|in\s+the)?\s*{_NUM}\s*(?:-|–|to|and)\s*{_NUM}", re.I)
 _MAX_BEFORE = re.compile(
     rf"(?:under|below|beneath|less\s+than|lesser\s+than|cheaper\s+than|lower\s+than|up\s*to|upto|within|"
-    rf"max(?:imum)?(?:\s+of)?|at\s+most|not\s+more\s+than|no\s+more\s+than|not\s+over|not\s+above|budget(?:\s+is|\s+of|\s+:)?|"
+    rf"max(?:imum)?(?:\s+of)?|at\s+most|not\s+more\s+than|no\s+more\s+than|not\s+over|not\s+above|not\s+exceeding|"
+    rf"budget(?:\s+(?:is|of|:|=|to|till|upto|up\s+to|would\s+be|will\s+be|is\s+only|only))?|limit(?:\s+(?:is|of|to))?|"
+    rf"(?:can|could|will|would|willing\s+to)\s+(?:only\s+)?(?:spend|pay|go)(?:\s+(?:up\s*to|upto|till|max))?|"
+    rf"(?:cap|keep)\s+(?:it\s+)?(?:at|to)|"
     rf"<=?|till|until|spend(?:\s+only)?|only\s+have|afford)\s*(?:of\s+)?{_NUM}", re.I)
 _MAX_AFTER = re.compile(rf"{_NUM}\s*(?:max(?:imum)?|or\s+less|or\s+under|or\s+below|and\s+below|and\s+under|tops|at\s+most|limit)\b", re.I)
 _MIN_BEFORE = re.compile(
     rf"(?:over|above|more\s+than|greater\s+than|higher\s+than|at\s+least|min(?:imum)?(?:\s+of)?|starting\s+(?:at|from)|>=?)\s*{_NUM}", re.I)
 _MIN_AFTER = re.compile(rf"{_NUM}\s*(?:\+|or\s+more|and\s+above|and\s+up|or\s+above|plus)(?!\w)", re.I)
-_AROUND = re.compile(rf"(?:around|about|approx(?:imately)?|roughly|near|~)\s*{_NUM}", re.I)
+_AROUND = re.compile(rf"(?:around|about|approx(?:imately)?\.?|roughly|near(?:ly)?|close\s+to|~|somewhere\s+(?:near|around)|"
+                     rf"in\s+the\s+(?:region|ballpark)\s+of|ballpark)\s*{_NUM}", re.I)
 _BARE_CUR = re.compile(rf"(?:{_CUR}\s*{_AMT})|(?:{_AMT}\s*(?:{_CUR}|/-|bucks))", re.I)
 _WORD_AMOUNT = re.compile(r"\b(under|below|less than|within|upto|up to|max|above|over|more than|around|about)\s+"
                           r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s+(hundred|thousand|grand|k)\b", re.I)
 
 _SORT = [
-    (re.compile(r"\b(most\s+expensive|highest\s+price|high\s+to\s+low|pric(?:ey|i)est|costliest|premium\s+first|"
+    (re.compile(r"\b(most\s+expensive|highest\s+price|high\s+to\s+low|highest\s+(?:first|on\s+top)|costly\s+(?:ones\s+)?first|pric(?:ey|i)est|costliest|premium\s+first|"
                 r"expensive\s+(?:ones\s+)?first|descending|price\s+desc)", re.I), "price_desc"),
-    (re.compile(r"\b(cheapest|lowest\s+price|low\s+to\s+high|least\s+expensive|cheap(?:er)?\s+(?:ones\s+)?first|"
+    (re.compile(r"\b(cheapest|lowest\s+price|low\s+to\s+high|lowest\s+(?:first|on\s+top)|increasing\s+(?:order\s+of\s+)?price|least\s+expensive|cheap(?:er)?\s+(?:ones\s+)?first|"
                 r"ascending|sort\w*\s+(?:them\s+|it\s+)?by\s+price|price\s+asc|order\s+by\s+price|budget\s+first)", re.I), "price_asc"),
-    (re.compile(r"\b(sort\w*\s+by\s+relevance|most\s+relevant|best\s+match(?:es)?(?:\s+first)?|default\s+order|by\s+relevance)", re.I), "relevance"),
+    (re.compile(r"\b(sort\w*\s+by\s+(?:popularity|popular|recommended|rating)|recommended\s+first|popular\s+first|sort\w*\s+by\s+relevance|most\s+relevant|best\s+match(?:es)?(?:\s+first)?|default\s+order|by\s+relevance)", re.I), "relevance"),
 ]
 _CHEAPER = re.compile(r"\b(cheaper|less\s+expensive|lower\s+price[sd]?|more\s+affordable|too\s+(?:expensive|costly|pricey|much)|"
                       r"bit\s+less|something\s+less\s+pricey|lower\s+budget|reduce\s+the\s+budget|over\s+my\s+budget)\b", re.I)
@@ -62,10 +66,19 @@ _MORE_LIKE = re.compile(r"\b(more\s+like|similar\s+to|something\s+like|like\s+(?
 _COMPARE = re.compile(r"\b(compare|comparison|versus|vs\.?|difference\s+between|differences|which\s+(?:one\s+)?is\s+(?:better|cheaper|best)|"
                       r"which\s+(?:of\s+(?:these|them|the\s+two)|one)\s+(?:should|would|is)|better\s*,?\s+(?:#?\d|the))\b", re.I)
 _NEG_CUES = {"not", "no", "non", "without", "except", "excluding", "exclude", "avoid", "dont", "never", "nothing",
-             "hate", "dislike", "skip", "remove", "minus", "neither", "nor", "but"}
+             "hate", "dislike", "skip", "minus", "neither", "nor", "but", "zzrem"}
 _NEG_PHRASES = re.compile(r"\b(other\s+than|anything\s+but|apart\s+from|not\s+a\s+fan\s+of|don'?t\s+(?:like|want|show)|"
                           r"do\s+not\s+(?:like|want|show)|no\s+more|none\s+of|not\s+into|allergic\s+to|tired\s+of|"
-                          r"fed\s+up\s+with|stay\s+away\s+from|steer\s+clear\s+of|leave\s+out|rule\s+out|drop\s+(?:the\s+)?)\b", re.I)
+                          r"fed\s+up\s+with|stay\s+away\s+from|steer\s+clear\s+of|leave\s+out|rule\s+out)\b", re.I)
+# Releasing a value ("doesn't have to be Lavie", "forget the puma filter") removes it from the wishes without
+# excluding it; "remove/drop X" releases X when it is a wish, else excludes it (the shopper sees X and wants it gone).
+_RELEASE_PHRASES = re.compile(
+    r"\b(?:(?:does\s*n'?t|does\s+not|do\s*n'?t|do\s+not|need\s*n'?t|need\s+not)\s+(?:have|need)\s+to\s+be|not\s+necessarily|"
+    r"no\s+need\s+(?:for|of)|forget\s+(?:about\s+)?(?:the\s+)?|ignore\s+(?:the\s+)?|never\s*mind\s+(?:the\s+)?|"
+    r"not\s+(?:only|just)\s+(?=\w+\s+(?:is|are)\s+fine))", re.I)
+_REMOVE_PHRASES = re.compile(r"\b(?:remove|drop|take\s+off|take\s+out|clear|delete|get\s+rid\s+of)\s+(?:the\s+)?", re.I)
+_KURTA_SET = re.compile(r"\bkurta?s?\s+(?:with|and|&|n|plus)\s+(?:a\s+)?(?:pa[jy]amas?|palazzos?|churidars?|salwars?|"
+                        r"trousers?|pants?|leggings?|dupattas?|skirts?|shararas?|bottoms?)\b", re.I)
 _SCOPE_STOP = {"but", "instead", "rather", "just", "only", "prefer", "want", "like", "show", "give", "please", "need",
                "mean", "wait", "actually"}
 _CHAIN = {"or", "and", "nor", "either", "any", "ones", "one", "the", "a", "colour", "color", "brand", "stuff", "items",
@@ -116,11 +129,13 @@ class Parsed:
     more_like: bool = False
     compare: bool = False
     terms: list[str] = field(default_factory=list)
+    release: list[str] = field(default_factory=list)  # colour/brand values to drop from the wishes, never excluded
+    remove_values: list[str] = field(default_factory=list)  # "remove X": released if X is a wish, else excluded
 
     def has_constraints(self) -> bool:
         return bool(self.category or self.gender or self.colors or self.exclude_colors or self.brands
                     or self.exclude_brands or self.price_min is not None or self.price_max is not None
-                    or self.cheaper or self.sort or self.remove or self.reset)
+                    or self.cheaper or self.sort or self.remove or self.reset or self.release)
 
     def has_item_slots(self) -> bool:
         return bool(self.category or self.colors or self.brands or self.gender)
@@ -234,8 +249,28 @@ def parse_refs(text: str, compare_context: bool = False) -> list[int]:
     return seen
 
 
+def _case_cued_brands(text: str, vocab: Vocabulary) -> frozenset[str]:
+    """Ambiguous brand names written in the brand's own casing, not sentence-initial ("add W as well",
+    "show me Metro ones"): the casing is the shopper's cue. Ignored in all-caps messages."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and sum(ch.isupper() for ch in letters) > 0.6 * len(letters):
+        return frozenset()
+    out = set()
+    for m in re.finditer(r"(?<![\w&])([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*)", text):
+        if m.start() == 0 or re.search(r"[.!?]\s*$", text[:m.start()]):
+            continue
+        key = norm_text(m.group(1))
+        if key in vocab.ambiguous_brands and any(ch.isupper() for ch in vocab.brands.get(key, "")) and \
+                norm_text(vocab.brands.get(key, "")) == key and vocab.brands[key].split()[0] == m.group(1).split()[0]:
+            out.add(key)
+    return frozenset(out)
+
+
 def parse(text: str, vocab: Vocabulary) -> Parsed:
     p = Parsed()
+    text = expand_shorthand(text)
+    cued = _case_cued_brands(text, vocab)
+    text = _KURTA_SET.sub("kurta set", text)
     low = text.lower()
     # typo-tolerant cue words ("undr 3000"), numbers and currency untouched
     p.price_min, p.price_max, _ = parse_price(re.sub(r"[a-z]{4,}", lambda m: vocab.correct(m.group(0)), low))
@@ -260,12 +295,21 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     p.pronoun = bool(_PRONOUN.search(low))
 
     # Mark tokens belonging to negation phrases so "other than nike" negates nike.
-    neg_text = _NEG_PHRASES.sub(lambda m: " NEGCUE ", low)
+    neg_text = _RELEASE_PHRASES.sub(" zzrel ", low)
+    neg_text = _REMOVE_PHRASES.sub(" zzrem ", neg_text)
+    neg_text = _NEG_PHRASES.sub(lambda m: " NEGCUE ", neg_text)
     tokens = vocab.tokens(neg_text.replace("NEGCUE", "zzneg"))
     p.tokens = tokens
-    matches = vocab.find(tokens)
+    matches = vocab.find(tokens, cued)
     negated = _negated_spans(tokens, matches)
-    for m, neg in zip(matches, negated):
+    released = _released_spans(tokens, matches)
+    cat_hits: list = []
+    for m, neg, rel in zip(matches, negated, released):
+        if rel == "zzrel" and m.kind in ("colour", "brand"):
+            p.release.append(m.value)
+            continue
+        if rel == "zzrem" and m.kind in ("colour", "brand"):
+            p.remove_values.append(m.value)
         if m.kind == "colour":
             (p.exclude_colors if neg else p.colors).append(m.value)
         elif m.kind == "brand":
@@ -273,10 +317,13 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
         elif m.kind == "category":
             if neg:
                 p.negated_categories.append(m.value)
-            elif p.category is None or len(m.value) > len(p.category or ""):
-                p.category = p.category or m.value
+            else:
+                cat_hits.append(m)
         elif m.kind == "gender" and not neg:
             p.gender = p.gender or m.value
+    p.category = _head_category(cat_hits, tokens)
+    if p.category is None and p.brands:  # "pepe jeans for men": the brand's own last word names the type
+        p.category = next((c for c in map(vocab.brand_tail_category, p.brands) if c), None)
     p.colors, p.exclude_colors = _dedupe(p.colors), _dedupe(p.exclude_colors)
     p.brands, p.exclude_brands = _dedupe(p.brands), _dedupe(p.exclude_brands)
     # Removal: a slot word ("colour", "brand", "budget") next to a removal cue in the same clause.
@@ -324,6 +371,46 @@ exclude excluding except without avoid hate dislike love like likes skip drop cl
 matter care preference fussy important open ones""".split())
 
 
+_NP_BREAK = {"for", "and", "or", "with", "instead", "than", "then", "also", "plus", "not", "no", "but", "to", "in",
+             "zzneg", "zzrel", "zzrem", "like", "of", "from", "vs", "versus", "under", "below", "above"}
+
+
+def _head_category(hits, tokens: list[str]):
+    """The product type of the first noun phrase: its right-most category word ("slim fit jeans" -> Jeans,
+    "kurta set" stays one phrase), so modifiers that happen to be category words don't win."""
+    if not hits:
+        return None
+    head = hits[0]
+    for m in hits[1:]:
+        gap = tokens[head.end:m.start]
+        if len(gap) > 2 or any(t in _NP_BREAK for t in gap):
+            break
+        head = m
+    return head.value
+
+
+def _released_spans(tokens: list[str], matches) -> list[str | None]:
+    """For each match, the release cue ('zzrel' or 'zzrem') that governs it, if any (same scope rules as negation)."""
+    out: list[str | None] = []
+    for m in matches:
+        cue = None
+        j, gap = m.start - 1, 0
+        while j >= 0 and gap <= 2:
+            t = tokens[j]
+            if t in ("zzrel", "zzrem"):
+                cue = t
+                break
+            if t in _SCOPE_STOP or t == "zzneg" or t in _NEG_CUES:
+                break
+            if any(o.start <= j < o.end for o in matches):
+                gap = 0
+            elif t not in _CHAIN:
+                gap += 1
+            j -= 1
+        out.append(cue)
+    return out
+
+
 def _negated_spans(tokens: list[str], matches) -> list[bool]:
     """A negation cue negates the next entities until a stop word or a gap of non-chain words."""
     out = []
@@ -369,6 +456,7 @@ def _without(xs: list[str], remove: list[str]) -> list[str]:
 def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None) -> tuple[Constraints, bool]:
     """Fold one message into the constraints. Returns (new constraints, is_new_search)."""
     c = c.model_copy(deep=True)
+    prior_wishes = {x.lower() for x in c.colors + c.brands}
     new_search = False
     if p.reset:
         c = Constraints()
@@ -437,6 +525,7 @@ def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None)
                 c.price_min = None
     if p.sort:
         c.sort = p.sort
+    _apply_release(p, c, prior_wishes)
     if new_search:
         c.terms = list(p.terms)
     elif p.terms:
@@ -446,6 +535,19 @@ def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None)
         if v is not None:
             setattr(c, k, float(v))
     return c, new_search
+
+
+def _apply_release(p: Parsed, c: Constraints, prior_wishes: set[str]) -> None:
+    """'doesn't have to be Lavie' drops Lavie from the wishes; 'remove black' drops black if it was a wish (no
+    exclusion), else the negation already excluded it."""
+    for v in p.release:
+        c.colors, c.brands = _without(c.colors, [v]), _without(c.brands, [v])
+    wished = {x.lower() for x in (p.colors + p.brands)}
+    for v in p.remove_values:
+        if v.lower() in wished:
+            continue
+        if v.lower() in prior_wishes:
+            c.exclude_colors, c.exclude_brands = _without(c.exclude_colors, [v]), _without(c.exclude_brands, [v])
 
 
 def normalise_for_tokens(text: str) -> str:

@@ -22,6 +22,27 @@ def norm_text(text: str) -> str:
     return " ".join(_TOKEN.findall(t))
 
 
+# Chat shorthand a shopper types; expanded (word-wise, idempotent) before rules and parsing read a message.
+SHORTHAND = {
+    "u": "you", "ur": "your", "urs": "yours", "r": "are", "pls": "please", "plz": "please", "plzz": "please",
+    "pleasee": "please", "thx": "thanks", "thnx": "thanks", "thanx": "thanks", "thnks": "thanks", "tnx": "thanks",
+    "wat": "what", "wht": "what", "hw": "how", "abt": "about", "bcoz": "because", "coz": "because", "cuz": "because",
+    "b/w": "between", "btwn": "between", "w/o": "without", "w/": "with", "im": "i'm", "ive": "i've", "wanna": "want to",
+    "gonna": "going to", "gimme": "give me", "lemme": "let me", "dunno": "don't know", "kk": "ok",
+    "okk": "ok", "okie": "ok", "oky": "ok", "yr": "your", "n": "and", "nd": "and", "msg": "message", "hv": "have",
+    "shd": "should", "cud": "could", "wud": "would", "bday": "birthday", "b'day": "birthday", "tmrw": "tomorrow",
+    "asap": "as soon as possible", "ppl": "people", "sry": "sorry", "pic": "picture", "pics": "pictures",
+}
+_SHORTHAND_RE = re.compile(r"(?<![\w/'])(" + "|".join(sorted(map(re.escape, SHORTHAND), key=len, reverse=True))
+                           + r")(?![\w/'])", re.I)
+
+
+def expand_shorthand(text: str) -> str:
+    """'wat r u selling' -> 'what are you selling'; 'b/w 1 and 2' -> 'between 1 and 2'. Numbers ("2k") untouched."""
+    text = text.replace("’", "'").replace("‘", "'")
+    return _SHORTHAND_RE.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
+
+
 COLOUR_SYNONYMS = {
     "gray": "grey", "navy": "navy blue", "offwhite": "off white", "off-white": "off white", "ivory": "off white",
     "multicolor": "multicoloured", "multicolour": "multicoloured", "multicolored": "multicoloured",
@@ -70,11 +91,31 @@ CATEGORY_SYNONYMS = {
     "cardigans": "Cardigan", "leggings": "Leggings", "skirts": "Skirt", "lipsticks": "Lipstick",
     "mugs": "Mug", "curtain": "Curtains", "trolley bags": "Trolley Bag", "laptop bags": "Laptop Bag",
     "casual shoe": "Casual Shoes", "formal shoe": "Formal Shoes", "lehenga": "Lehenga",
+    "sun glasses": "Sunglasses", "sunglass": "Sunglasses", "goggles": "Sunglasses", "hand bag": "Handbag",
+    "hand bags": "Handbag", "ladies bag": "Handbag", "tote": "Handbag", "totes": "Handbag",
+    "kurta pajama": "Kurta Set", "kurta pyjama": "Kurta Set", "kurta pajamas": "Kurta Set",
+    "kurta pyjamas": "Kurta Set", "salwar suit": "Kurta Set", "salwar suits": "Kurta Set",
+    "salwar kameez": "Kurta Set", "churidar suit": "Kurta Set", "suit set": "Kurta Set", "ethnic set": "Kurta Set",
+    "tracksuit bottoms": "Track Pants", "track pant": "Track Pants",
+    "sweat pants": "Track Pants", "sweatpants": "Track Pants", "flip flops": "Flip-Flops", "flipflop": "Flip-Flops",
+    "slider": "Flip-Flops", "sliders": "Flip-Flops", "sports shoes": "Sports Shoes", "gym shoes": "Sports Shoes",
+    "training shoes": "Sports Shoes", "walking shoes": "Sports Shoes", "jogging shoes": "Sports Shoes",
+    "wrist watches": "Watch", "suitcases": "Trolley Bag", "luggage bag": "Trolley Bag", "tshirt dress": "Dress",
+    "jhumka": "Jhumkas", "jhumkas": "Jhumkas", "ear rings": "Earrings", "ear ring": "Earrings",
+    "bracelets": "Bracelet", "bangles": "Bangles", "necklaces": "Necklace", "neck lace": "Necklace",
+    "deos": "Perfume", "deodorant": "Perfume", "deodorants": "Perfume", "body spray": "Perfume",
+    "cologne": "Perfume", "attar": "Perfume", "chinos": "Chinos", "cargo pants": "Cargos", "cargos": "Cargos",
+    "crop top": "Top", "crop tops": "Top", "blouses": "Blouse", "tunics": "Tunic", "shrugs": "Shrug",
+    "jumpsuits": "Jumpsuit", "nightsuit": "Night Suit", "night suits": "Night Suit", "pyjama set": "Night Suit",
+    "boxers": "Boxers", "vests": "Vests", "socks": "Socks", "caps": "Cap", "beanies": "Beanie",
 }
 # Catalog "categories" that are parsing leftovers or words a shopper uses for other things.
 _BAD_CATEGORIES = {"", "men", "women", "set", "material", "shine", "toes", "kit", "cover", "holder", "runner",
                    "liners", "cup", "bin", "pot", "frame", "statue", "glasses", "mask", "paste", "gel", "powder",
-                   "tray", "jar", "chain", "clock", "tika", "tee", "polo", "organiser", "shelf"}
+                   "tray", "jar", "chain", "clock", "tika", "tee", "polo", "organiser", "shelf",
+                   # leftovers of titles ("Slim Fit", "Machine Wash", "Open Toe", "with Detail") that are shopper words
+                   "detail", "fit", "wash", "toe", "night", "case", "ink", "glass", "glasse", "mist", "masala",
+                   "valentine", "accessorie", "men set", "plant", "watche", "edp", "edt", "liner", "cream"}
 
 GENDER_WORDS = {
     "men": "men", "man": "men", "mens": "men", "male": "men", "males": "men", "gents": "men", "guys": "men",
@@ -85,12 +126,19 @@ GENDER_WORDS = {
     "mum": "women", "mother": "women", "sister": "women", "grandmother": "women", "grandma": "women",
     "aunt": "women", "her": "women", "boys": "boys", "boy": "boys", "son": "boys", "nephew": "boys",
     "girls": "girls", "girl": "girls", "daughter": "girls", "niece": "girls", "unisex": "unisex",
+    "mummy": "women", "mommy": "women", "mamma": "women", "mama": "women", "maa": "women",
+    "wifey": "women", "gf": "women", "sis": "women", "sister-in-law": "women", "bhabhi": "women", "didi": "women",
+    "gal": "women", "gals": "women", "womans": "women",
+    "papa": "men", "daddy": "men", "hubby": "men", "bf": "men", "bro": "men", "brother-in-law": "men",
+    "bhaiya": "men", "gent": "men", "menswear": "men", "mans": "men",
+    "womenswear": "women", "sons": "boys", "daughters": "girls", "nephews": "boys", "nieces": "girls",
 }
 # Possessives lose their apostrophe in norm_text ("mother's" -> "mothers").
 GENDER_WORDS.update({k + "s": v for k, v in list(GENDER_WORDS.items())
                      if k in ("husband", "boyfriend", "dad", "father", "brother", "grandfather", "grandpa", "uncle",
                               "wife", "girlfriend", "mom", "mum", "mother", "sister", "grandmother", "grandma", "aunt",
-                              "son", "nephew", "daughter", "niece")})
+                              "son", "nephew", "daughter", "niece", "mummy", "mommy", "papa",
+                              "daddy", "hubby", "wifey", "bro", "sis")})
 # Pronouns count only in "for him/her"; "girl"/"boy" can be an adult compliment, still the catalog facet.
 _PRONOUNS = {"him", "his", "her"}
 
@@ -157,6 +205,7 @@ class Vocabulary:
     catalog_words: set[str] = field(default_factory=set)  # may become soft query terms
     raw_colours: set[str] = field(default_factory=set)
     brand_counts: dict[str, int] = field(default_factory=dict)
+    brand_categories: dict[str, set[str]] = field(default_factory=dict)  # brand key -> norm categories it sells
     _deletes: dict[str, set[str]] = field(default_factory=dict)
     _freq: Counter = field(default_factory=Counter)
     _exact: set[str] = field(default_factory=set)
@@ -178,6 +227,8 @@ class Vocabulary:
             for c in p.colours:
                 colour_count[c] += 1
             cat = norm_category(p.category)
+            if p.brand and cat:
+                v.brand_categories.setdefault(norm_text(p.brand), set()).add(cat)
             if cat and cat not in _BAD_CATEGORIES:
                 v.category_counts[cat] += 1
                 v.gender_by_category.setdefault(cat, Counter())[p.gender or "unknown"] += 1
@@ -226,6 +277,9 @@ class Vocabulary:
         for key in [*self.categories, *self.colours, *GENDER_WORDS]:
             for t in key.split():
                 terms[t] += 1000
+        for key, cat in self.categories.items():  # a popular product type wins a tie ("sandles" -> sandals, not candles)
+            for t in key.split():
+                terms[t] += self.category_counts.get(norm_category(cat), 0)
         for key, brand in self.brands.items():
             if key in self.ambiguous_brands:
                 continue
@@ -241,7 +295,7 @@ class Vocabulary:
         for t in terms:
             if len(t) < 4:
                 continue
-            for d in _deletes(t, 2 if len(t) >= 8 else 1):
+            for d in _deletes(t, 2 if len(t) >= 6 else 1):
                 self._deletes.setdefault(d, set()).add(t)
 
     def correct(self, token: str) -> str:
@@ -249,13 +303,15 @@ class Vocabulary:
         if (len(token) < 4 or token in self.known_words or token in self._freq or token in self._exact
                 or not token.isalpha()):
             return token
-        max_d = 2 if len(token) >= 8 else 1
+        # Noisy-channel style: vowel slips ("sandles", "jeens") cost half an edit, a wrong first letter is rare
+        # (+0.5), so "sandles" is "sandals" (1.0) rather than "candles" (1.5); ties go to the more frequent word.
+        max_d = 2.0 if len(token) >= 8 else 1.0
         cands: set[str] = set()
-        for d in _deletes(token, max_d):
+        for d in _deletes(token, 2 if len(token) >= 6 else 1):
             cands |= self._deletes.get(d, set())
         best, best_key = token, None
         for c in cands:
-            dist = _osa(token, c)
+            dist = _weighted_osa(token, c) + (0.5 if c[0] != token[0] else 0.0)
             if dist <= max_d:
                 key = (dist, -self._freq[c])
                 if best_key is None or key < best_key:
@@ -266,15 +322,16 @@ class Vocabulary:
     def tokens(self, text: str) -> list[str]:
         return [self.correct(t) for t in norm_text(text).split()]
 
-    def find(self, tokens: list[str]) -> list[Match]:
-        """Longest-first, left-to-right matches of vocabulary phrases in a token list."""
+    def find(self, tokens: list[str], cued: frozenset[str] = frozenset()) -> list[Match]:
+        """Longest-first, left-to-right matches of vocabulary phrases in a token list. ``cued``: ambiguous brand
+        keys the shopper wrote in the brand's own casing ("W", "Metro"), which count as a brand cue."""
         out: list[Match] = []
         i, n = 0, len(tokens)
         while i < n:
             hit = None
             for L in range(min(self.max_phrase, n - i), 0, -1):
                 phrase = " ".join(tokens[i:i + L])
-                hit = self._lookup(phrase, tokens, i, L)
+                hit = self._lookup(phrase, tokens, i, L, cued)
                 if hit:
                     break
             if hit:
@@ -284,10 +341,12 @@ class Vocabulary:
                 i += 1
         return out
 
-    def _lookup(self, phrase: str, tokens: list[str], i: int, L: int) -> Match | None:
+    def _lookup(self, phrase: str, tokens: list[str], i: int, L: int, cued: frozenset[str] = frozenset()) -> Match | None:
         prev = tokens[i - 1] if i > 0 else ""
         nxt = tokens[i + L] if i + L < len(tokens) else ""
-        cue = prev in ("by", "brand", "from") or nxt in ("brand", "brands", "label")
+        cue = prev in ("by", "brand", "from") or nxt in ("brand", "brands", "label") or phrase in cued
+        if not cue and phrase in self.ambiguous_brands and len(phrase) > 2:
+            cue = self._brand_sells_next(phrase, tokens, i + L)  # "campus shoes", "metro sandals"
         # "t shirt" must beat brand/colour readings; categories of >= 2 words first.
         if L >= 2 and phrase in self.categories:
             return Match("category", self.categories[phrase], i, i + L)
@@ -304,6 +363,25 @@ class Vocabulary:
                 return None
             return Match("gender", GENDER_WORDS[phrase], i, i + L)
         return None
+
+    def _brand_sells_next(self, brand_key: str, tokens: list[str], j: int) -> bool:
+        """True when the words after an ambiguous brand name a product type that brand sells in the catalog."""
+        sold = self.brand_categories.get(brand_key, set())
+        for L in (2, 1):
+            phrase = " ".join(tokens[j:j + L])
+            if len(tokens) >= j + L and phrase in self.categories:
+                cats = set(self.category_filter(self.categories[phrase]))
+                return bool(cats & sold)
+        return False
+
+    def brand_tail_category(self, brand: str) -> str | None:
+        """'Pepe Jeans' -> 'Jeans': a brand whose last word is a product type it sells names that type."""
+        key = norm_text(brand)
+        last = key.split()[-1] if key else ""
+        if len(key.split()) < 2 or last not in self.categories:
+            return None
+        cat = self.categories[last]
+        return cat if set(self.category_filter(cat)) & self.brand_categories.get(key, set()) else None
 
     def category_filter(self, category: str | None) -> list[str]:
         """Catalog categories a (possibly generic) category word stands for."""
@@ -378,6 +456,28 @@ def _deletes(word: str, depth: int) -> set[str]:
         out |= nxt
         frontier = nxt
     return out
+
+
+_VOWELS = set("aeiouy")
+
+
+def _weighted_osa(a: str, b: str) -> float:
+    """OSA distance where inserting/deleting a vowel or swapping one vowel for another costs 0.5."""
+    la, lb = len(a), len(b)
+    d = [[0.0] * (lb + 1) for _ in range(la + 1)]
+    for i in range(1, la + 1):
+        d[i][0] = d[i - 1][0] + (0.5 if a[i - 1] in _VOWELS else 1.0)
+    for j in range(1, lb + 1):
+        d[0][j] = d[0][j - 1] + (0.5 if b[j - 1] in _VOWELS else 1.0)
+    for i in range(1, la + 1):
+        for j in range(1, lb + 1):
+            x, y = a[i - 1], b[j - 1]
+            sub = 0.0 if x == y else (0.5 if x in _VOWELS and y in _VOWELS else 1.0)
+            d[i][j] = min(d[i - 1][j] + (0.5 if x in _VOWELS else 1.0), d[i][j - 1] + (0.5 if y in _VOWELS else 1.0),
+                          d[i - 1][j - 1] + sub)
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1.0)
+    return d[la][lb]
 
 
 def _osa(a: str, b: str) -> int:
