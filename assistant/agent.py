@@ -36,7 +36,8 @@ log = logging.getLogger(__name__)
 K = 10
 MODEL_ESCALATE_MIN = 0.9  # the classifier alone may escalate only when very sure (precision first)
 FAILURES_TO_ESCALATE = 3
-_GIFT = re.compile(r"\b(gift|present|something\s+(?:nice|for)|surprise|anything|clothes|outfit|wear)\b", re.I)
+_GIFT = re.compile(r"\b(gift|present|something\s+(?:nice|for)|surprise|anything|clothes|outfit|wear|birthday|anniversary|"
+                   r"occasion|ideas?|what\s+(?:should|can|do)\s+i\s+(?:get|buy|gift)|(?:get|buy)\s+(?:for\s+)?(?:my|him|her))\b", re.I)
 _GIFT_CATEGORIES = {
     "women": ["Handbag", "Watch", "Earrings", "Kurta", "Perfume", "Dress"],
     "men": ["Watch", "Wallet", "Shirt", "Perfume", "Sneakers", "T-shirt"],

@@ -54,7 +54,9 @@ _SMALLTALK_WORDS = re.compile(
 _SMALLTALK_SEQ = re.compile(rf"^\s*(?:{_SMALLTALK_WORDS.pattern}[\s,!.?]*)+$", re.I)
 _SMALLTALK_Q = re.compile(
     r"^\s*(?:how\s+(?:are|r)\s+(?:you|u)(?:\s+doing)?|how'?s\s+it\s+going|what'?s\s+up|sup|"
-    r"(?:who|what)\s+are\s+you|are\s+you\s+(?:a\s+)?(?:bot|robot|human|real|ai)|what'?s\s+your\s+name|"
+    r"(?:who|what)\s+are\s+you|are\s+you\s+(?:an?\s+)?(?:real\s+)?(?:bot|robot|human|real|ai|person|machine|chatbot|computer)|"
+    r"am\s+i\s+(?:talking|chatting|speaking)\s+(?:to|with)\s+(?:a\s+)?(?:bot|robot|human|real\s+person|machine)|"
+    r"what'?s\s+your\s+name|"
     r"what\s+(?:can|do)\s+you\s+(?:do|sell|offer|stock|help\s+(?:me\s+)?with)|how\s+can\s+you\s+help(?:\s+me)?|"
     r"what\s+(?:all\s+)?(?:can|do)\s+i\s+(?:buy|find|shop|get)\s+here|how\s+does\s+this\s+work|what\s+is\s+this)"
     r"[\s,!.?]*(?:today|here|then|now|again)?[\s!.?]*$", re.I)

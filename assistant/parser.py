@@ -36,6 +36,10 @@ _MAX_BEFORE = re.compile(
 _MAX_AFTER = re.compile(rf"{_NUM}\s*(?:max(?:imum)?|or\s+less|or\s+under|or\s+below|and\s+below|and\s+under|tops|at\s+most|limit)\b", re.I)
 _MIN_BEFORE = re.compile(
     rf"(?:over|above|more\s+than|greater\s+than|higher\s+than|at\s+least|min(?:imum)?(?:\s+of)?|starting\s+(?:at|from)|>=?)\s*{_NUM}", re.I)
+# A negated bound flips: "nothing above 3000" is a ceiling, "nothing below 500" a floor.
+_NEG_BOUND = r"(?:not|nothing|none|no(?:thing)?\s+(?:items?|products?|ones?)|don'?t\s+(?:show|want|need)(?:\s+(?:me\s+)?(?:anything|stuff|items|ones))?|never)\s+"
+_NEG_MAX = re.compile(rf"{_NEG_BOUND}(?:priced\s+|costing\s+)?(?:above|over|more\s+than|beyond|exceeding|costlier\s+than|pricier\s+than|higher\s+than)\s*{_NUM}", re.I)
+_NEG_MIN = re.compile(rf"{_NEG_BOUND}(?:priced\s+|costing\s+)?(?:below|under|less\s+than|cheaper\s+than|lower\s+than)\s*{_NUM}", re.I)
 _MIN_AFTER = re.compile(rf"{_NUM}\s*(?:\+|or\s+more|and\s+above|and\s+up|or\s+above|plus)(?!\w)", re.I)
 _AROUND = re.compile(rf"(?:around|about|approx(?:imately)?\.?|roughly|near(?:ly)?|close\s+to|~|somewhere\s+(?:near|around)|"
                      rf"in\s+the\s+(?:region|ballpark)\s+of|ballpark)\s*{_NUM}", re.I)
@@ -190,7 +194,8 @@ def parse_price(text: str) -> tuple[float | None, float | None, set[tuple[int, i
             lo, hi = min(a, b), max(a, b)
             spans.add(m.span())
             return lo, hi, spans
-    for rx, kind in ((_MAX_BEFORE, "max"), (_MAX_AFTER, "max"), (_MIN_BEFORE, "min"), (_MIN_AFTER, "min"), (_AROUND, "around")):
+    for rx, kind in ((_NEG_MAX, "max"), (_NEG_MIN, "min"), (_MAX_BEFORE, "max"), (_MAX_AFTER, "max"), (_MIN_BEFORE, "min"),
+                     (_MIN_AFTER, "min"), (_AROUND, "around")):
         for m in rx.finditer(t):
             if any(s[0] <= m.start() < s[1] for s in spans):
                 continue

@@ -355,7 +355,7 @@ class Vocabulary:
         if phrase in self.colours:
             return Match("colour", self.colours[phrase], i, i + L)
         if phrase in self.categories:
-            if phrase == "top" and nxt.isdigit():  # "top 3" is a reference, not a category
+            if phrase == "top" and (nxt.isdigit() or prev in ("on", "at", "the", "from")):  # "top 3", "on top"
                 return None
             return Match("category", self.categories[phrase], i, i + L)
         if L == 1 and phrase in GENDER_WORDS:
