@@ -115,6 +115,11 @@ def write_side_files(*, settings, catalog: str, products: list[Product], hashes:
         "catalog": catalog, "collection": store.name, "products": len(products), "fingerprint": fingerprint,
         "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
     }, indent=2))
+    replace_folder(tmp, final)
+
+
+def replace_folder(tmp: Path, final: Path) -> None:
+    """Swap a fully written folder into place (readers see the old or the new one, never a mix)."""
     old = final.with_name(final.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if final.exists():

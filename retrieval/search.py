@@ -6,6 +6,11 @@ Filtered dense search plan (why: Chroma's ``where`` costs 125-300 ms at ~50k ite
 - filtered queries score only the allowed rows of an in-RAM mirror of the embeddings (written at index
   time) exactly: cost shrinks with the filter, at most a ~9 ms scan at 46k rows, and results are exact.
   Over-fetching from HNSW and dropping masked hits (``exact_below`` < 1) is kept for much larger catalogs.
+
+Catalogs with photos get a third arm when their image index exists (``shopassist index`` builds it): the query's
+MiniLM vector is scored against photo embeddings from the image encoder trained into the same space
+(``multimodal/``), so a photo can match "red" when its title does not say so. Its RRF weight was tuned on the
+photo set's validation split (``multimodal/artefacts/fusion.json``).
 """
 from __future__ import annotations
 
@@ -36,10 +41,11 @@ class Hit:
     score: float
     lexical_rank: int | None = None
     dense_rank: int | None = None
+    image_rank: int | None = None
 
     def to_dict(self) -> dict:
         return {"score": round(self.score, 6), "lexical_rank": self.lexical_rank, "dense_rank": self.dense_rank,
-                **self.product.to_dict()}
+                "image_rank": self.image_rank, **self.product.to_dict()}
 
 
 @dataclass(slots=True)
@@ -59,7 +65,7 @@ def clean_query(text: str) -> str:
 class HybridSearcher:
     def __init__(self, *, settings, catalog: str | None = None, embedder: Embedder | None = None,
                  store: ChromaStore | None = None, candidates: int = 100, rrf_k: int = 10, dense_weight: float = 0.5,
-                 exact_below: float = 1.0):
+                 exact_below: float = 1.0, image_weight: float | None = None):
         self.settings = settings
         self.catalog = catalog or settings.catalog
         self.embedder = embedder or Embedder(batch_size=settings.embed_batch_size)
@@ -68,6 +74,8 @@ class HybridSearcher:
         # RRF k and the dense arm's weight were tuned on half of the Home Depot queries (README).
         self.rrf_k = rrf_k
         self.weights = {"lexical": 1.0, "dense": dense_weight}
+        self._image_weight = image_weight  # None: the tuned value shipped with the encoder
+        self.has_images = False
         # Filtered queries whose mask keeps <= this fraction are scored exactly on the allowed rows; above it
         # they over-fetch from HNSW. Measured at 46k on 2 loaded cores: a full 46k x 384 scan ~9 ms, Chroma
         # HNSW over-fetch 19 ms p50 (n = 100..600), so at this scale exact always wins (1.0). Lower it for
@@ -94,8 +102,34 @@ class HybridSearcher:
             self.lexical = LexicalIndex.load(d / LEXICAL)
             self.mirror = np.ascontiguousarray(np.load(d / MIRROR))  # in RAM: 19 MB Myntra, 70 MB at 46k
             self._prices = np.array([p.price if p.price is not None else np.inf for p in self.products])
+            self._load_images()
             self.embedder.warm_up()
             self._ready = True
+
+    def _load_images(self) -> None:
+        """The photo arm, when this catalog has an image index (absent: text arms only, nothing changes)."""
+        from multimodal.index import image_index_ready, load_image_mirror
+
+        self.has_images = False
+        if not image_index_ready(self.settings, self.catalog):
+            return
+        ids, vecs, self._image_collection = load_image_mirror(self.settings, self.catalog)
+        mirror = np.zeros((len(self.products), vecs.shape[1] if vecs.ndim == 2 else 384), dtype=np.float32)
+        has = np.zeros(len(self.products), dtype=bool)
+        for pid, v in zip(ids, vecs):
+            i = self._pos.get(pid)
+            if i is not None:
+                mirror[i], has[i] = v, True
+        if not has.any():
+            return
+        self.image_mirror, self.has_image = mirror, has
+        if self._image_weight is None:
+            from multimodal.fusion_weights import tuned_image_weight
+
+            self._image_weight = tuned_image_weight()
+        self.weights["image"] = self._image_weight
+        self._image_store = None
+        self.has_images = True
 
     @property
     def store(self) -> ChromaStore:
@@ -143,14 +177,44 @@ class HybridSearcher:
         top = top[np.argsort(-sims[top], kind="stable")]
         return (rows[top] if rows is not None else top).tolist()
 
+    def image_ranking(self, query: str, mask: np.ndarray | None, k: int, *, vector: np.ndarray | None = None
+                      ) -> list[int]:
+        """Photos nearest the query's text vector; unfiltered via Chroma's HNSW, filtered exactly on the mirror."""
+        if not self.has_images:
+            return []
+        vec = self.embedder.embed_query(query) if vector is None else vector
+        if mask is None:
+            try:
+                ids, _ = self.image_store.query(vec, k)
+                return [self._pos[i] for i in ids if i in self._pos]
+            except StoreUnavailable:
+                pass  # the mirror holds the same vectors
+        allowed = self.has_image if mask is None else (mask & self.has_image)
+        n_ok = int(allowed.sum())
+        if n_ok == 0:
+            return []
+        sims = np.where(allowed, self.image_mirror @ vec, -np.inf)
+        k = min(k, n_ok)
+        top = np.argpartition(-sims, k - 1)[:k]
+        return top[np.argsort(-sims[top], kind="stable")].tolist()
+
+    @property
+    def image_store(self) -> ChromaStore:
+        if self._image_store is None:
+            self._image_store = ChromaStore(client=make_client(self.settings), name=self._image_collection)
+        return self._image_store
+
     # -- public ------------------------------------------------------------------------------------
     def search(self, query: str, filters: Filters | None = None, k: int = 10, sort: str = "relevance",
-               arms: tuple[str, ...] = ("lexical", "dense")) -> list[Hit]:
+               arms: tuple[str, ...] | None = None) -> list[Hit]:
         return self.run(query, filters=filters, k=k, sort=sort, arms=arms).hits
 
     def run(self, query: str, *, filters: Filters | None = None, k: int = 10, sort: str = "relevance",
-            arms: tuple[str, ...] = ("lexical", "dense")) -> SearchResult:
+            arms: tuple[str, ...] | None = None) -> SearchResult:
+        """``arms``: default every arm this catalog has (lexical, dense, and image when photos are indexed)."""
         self.warm_up()
+        if arms is None:
+            arms = ("lexical", "dense", "image") if self.has_images else ("lexical", "dense")
         query = clean_query(query)
         filters = filters or Filters()
         if sort not in SORTS:
@@ -168,10 +232,12 @@ class HybridSearcher:
                 rankings["dense"] = self.dense_ranking(query, mask, depth)
             except StoreUnavailable as exc:  # keep serving lexical results rather than failing the turn
                 degraded = f"dense arm unavailable: {exc}"
+        if "image" in arms and self.has_images:
+            rankings["image"] = self.image_ranking(query, mask, depth)
         fused = reciprocal_rank_fusion(rankings, k=self.rrf_k, weights=self.weights)
         ranks = {arm: {doc: r for r, doc in enumerate(lst)} for arm, lst in rankings.items()}
-        hits = [Hit(self.products[doc], score, ranks.get("lexical", {}).get(doc), ranks.get("dense", {}).get(doc))
-                for doc, score in fused]
+        hits = [Hit(self.products[doc], score, ranks.get("lexical", {}).get(doc), ranks.get("dense", {}).get(doc),
+                    ranks.get("image", {}).get(doc)) for doc, score in fused]
         if sort != "relevance":
             # Sort the relevant head by price, not the whole catalog: "cheapest first" still means matches.
             head = hits[:max(k * 3, 30)]

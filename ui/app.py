@@ -55,8 +55,10 @@ def build_shop(service, *, secret: str | None = None):
         sid_state = gr.BrowserState("", storage_key=SESSION_KEY, secret=secret or "")
         pending_text = gr.State("")
         summary_since = gr.State(0.0)
+        catalog = getattr(getattr(service.assistant, "settings", None), "catalog", "")
         gr.HTML('<h2 style="margin:4px 0">ShopAssist</h2><p class="sa-note" style="color:#555">'
-                'Tell me what you are shopping for — I can refine, compare and answer questions.</p>')
+                'Tell me what you are shopping for — I can refine, compare and answer questions.'
+                + (f' <span id="sa-catalog">Catalog: {_esc(catalog)}</span>' if catalog else "") + '</p>')
         with gr.Row(elem_id="sa-main", equal_height=False):
             with gr.Column(scale=2, min_width=280):
                 chat = gr.Chatbot(elem_id="sa-chat", height=460, label="Chat", sanitize_html=True,
@@ -167,13 +169,15 @@ def _esc(s) -> str:
     return escape(str(s or ""))
 
 
-def build_app(service, *, agent_auth: list[tuple[str, str]] | None = None, secret: str | None = None):
-    """FastAPI app: /api/* JSON routes, /agent console, / shopping page."""
+def build_app(service, *, agent_auth: list[tuple[str, str]] | None = None, secret: str | None = None,
+              image_root: Path | None = None):
+    """FastAPI app: /api/* JSON routes, /images/* product photos, /agent console, / shopping page."""
     from fastapi import Body, FastAPI, HTTPException
     from fastapi.responses import RedirectResponse
 
     from ui.cards import PAGE_CSS
     from ui.console import build_console
+    from ui.images import ImageFolder, add_image_route
 
     app = FastAPI(title="ShopAssist", docs_url=None, redoc_url=None, openapi_url=None)
     assistant = service.assistant
@@ -208,6 +212,12 @@ def build_app(service, *, agent_auth: list[tuple[str, str]] | None = None, secre
     def api_messages(session_id: str = ""):
         """Agent replies not yet delivered to this session (poll while a ticket is open)."""
         return {"session_id": session_id, "messages": service.poll(session_id)}
+
+    settings = getattr(assistant, "settings", None)
+    photos = (ImageFolder(root=Path(image_root)) if image_root is not None
+              else ImageFolder.for_data_dir(settings.data_dir) if settings is not None else None)
+
+    add_image_route(app, photos)  # before the Gradio mount at "/", which would otherwise catch the path
 
     @app.get("/agent")
     def agent_slash():

@@ -19,9 +19,15 @@ CARD_CSS = """
 
 
 def _image_tag(path: str | None) -> str:
-    """Local thumbnails are inlined (they are ~2 KB): no file route to expose, nothing fetched remotely."""
+    """Photos of the image catalog come from the app's own ``/images/`` route (ui/images.py); any other local
+    thumbnail is inlined (they are ~2 KB). Nothing is ever fetched from elsewhere."""
     if not path:
         return ""
+    from ui.images import image_url
+
+    url = image_url(path)
+    if url:
+        return f'<img alt="product photo" loading="lazy" src="{escape(url, quote=True)}">'
     try:
         data = Path(path).read_bytes()
     except OSError:
@@ -31,8 +37,17 @@ def _image_tag(path: str | None) -> str:
     return f'<img alt="product photo" src="data:image/jpeg;base64,{base64.b64encode(data).decode()}">'
 
 
+def predicted_meta(category: str, colours, predicted) -> tuple[str, str]:
+    """Category and colour text, each marked when it was predicted from the photo rather than listed."""
+    predicted = set(predicted or ())
+    cat = f"{category} (predicted)" if category and "category" in predicted else category
+    col = "/".join(colours or ())
+    return cat, (f"{col} (predicted)" if col and "colour" in predicted else col)
+
+
 def product_card(p: Product, rank: int | None = None) -> str:
-    meta = " · ".join(escape(x) for x in (p.brand, p.category, p.gender, "/".join(p.colours)) if x)
+    cat, col = predicted_meta(p.category, p.colours, p.extra.get("predicted"))
+    meta = " · ".join(escape(x) for x in (p.brand, cat, p.gender, col) if x)
     return (
         f'<div class="sa-card" data-product-id="{escape(p.id, quote=True)}">{_image_tag(p.image_path)}'
         f'<div class="sa-title">{f"{rank}. " if rank else ""}{escape(p.title)}</div>'
@@ -116,7 +131,7 @@ def view_card(c) -> str:
         f'<div>{badges}</div>'
         f'<div class="sa-title">{int(c.rank)}. {escape(c.title)}</div>'
         f'<div class="sa-price">{escape(c.price_display)}</div>'
-        f'<div class="sa-meta">{escape(" · ".join(x for x in (c.brand, c.category, "/".join(c.colours)) if x))}</div>'
+        f'<div class="sa-meta">{escape(" · ".join(x for x in (c.brand, *predicted_meta(c.category, c.colours, getattr(c, "predicted", ()))) if x))}</div>'
         f'{summary}{hl}{why}'
         f'<div class="sa-actions">'
         f'<button type="button" data-action="like" class="{"on" if c.liked else ""}" title="Like">{like_label}</button>'
@@ -167,8 +182,10 @@ def chips_html(chips: list[dict], clarification: dict | None = None) -> str:
 def details_html(p: Product | None) -> str:
     if p is None:
         return ""
-    rows = [("Title", p.title), ("Brand", p.brand), ("Category", p.category), ("For", p.gender),
-            ("Colours", ", ".join(p.colours)), ("Price", p.price_display()),
+    cat, _ = predicted_meta(p.category, p.colours, p.extra.get("predicted"))
+    colours = ", ".join(p.colours) + (" (predicted from the photo)" if "colour" in (p.extra.get("predicted") or ())
+                                      and p.colours else "")
+    rows = [("Title", p.title), ("Brand", p.brand), ("Category", cat), ("For", p.gender), ("Colours", colours), ("Price", p.price_display()),
             ("Rating", f"{p.rating:.1f}" if p.rating is not None else ""), ("Description", p.description[:1200])]
     body = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows if v)
     return (f'<div class="sa-details" data-product-id="{_attr(p.id)}">{_image_tag(p.image_path)}<dl>{body}</dl>'

@@ -54,6 +54,7 @@ class CardView:
     liked: bool = False
     category: str = ""
     colours: list[str] = field(default_factory=list)
+    predicted: list[str] = field(default_factory=list)  # attributes filled from the photo ("colour", "category")
 
 
 @dataclass
@@ -273,7 +274,8 @@ class ShopService:
                               highlights=list(c.highlights), badges=[b.model_dump() for b in c.badges],
                               section=c.section, section_title=SECTIONS.get(c.section, ""), why=c.why,
                               summary_source=c.summary_source, liked=c.product_id in liked,
-                              category=by_id[c.product_id].category, colours=list(by_id[c.product_id].colours))
+                              category=by_id[c.product_id].category, colours=list(by_id[c.product_id].colours),
+                              predicted=list(by_id[c.product_id].extra.get("predicted") or []))
                      for c in page.cards]
             pending = list(page.pending) if self.summaries is not None else []
             return cards, pending
@@ -282,7 +284,8 @@ class ShopService:
             return [CardView(product_id=p.id, rank=i, title=p.title, brand=p.brand, price_display=p.price_display(),
                              image_path=p.image_path, summary="", highlights=[], badges=[], section="more",
                              section_title="", why="", summary_source="template", liked=p.id in liked,
-                             category=p.category, colours=list(p.colours))
+                             category=p.category, colours=list(p.colours),
+                             predicted=list(p.extra.get("predicted") or []))
                     for i, p in enumerate(products, 1)], []
 
 
