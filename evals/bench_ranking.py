@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--candidates", type=int, default=50)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--quality-queries", type=int, default=300, help="Home Depot test-split queries per variant (0 = all)")
-    ap.add_argument("--variants", default="fp32,int8,int8-cold,int8-split3,int8-split3-cold")
+    ap.add_argument("--variants", help="comma-separated (default: ranking.bench_core.DEFAULT_VARIANTS)")
     ap.add_argument("--seed", type=int, default=3)
     ap.add_argument("--dump-cases", help="write the queries + candidates JSON for ranking.bench_core and exit")
     ap.add_argument("--remote", help="result JSON of ranking.bench_core run on another host, reported beside ours")
@@ -77,29 +77,29 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.dump_cases).write_text(json.dumps({"queries": queries, "candidates": {
             q: [p.to_dict() for p in cands[q]] for q in queries}}), encoding="utf-8")
         return 0
-    from ranking.bench_core import VARIANTS, make_reranker, pct, time_variant
+    from ranking.bench_core import DEFAULT_VARIANTS, SERVED, VARIANTS, make_reranker, pct, time_variant
 
     hd = load_judgements(default_path(settings.data_dir), "test", limit_queries=args.quality_queries or None)
     variants: dict = {}
     qual_cache: dict = {}
-    for name in [v.strip() for v in args.variants.split(",") if v.strip()]:
+    for name in [v.strip() for v in (args.variants or DEFAULT_VARIANTS).split(",") if v.strip()]:
         r = make_reranker(name, args.threads)
         if not r.available:
             print(f"skip {name}: no artefact", file=sys.stderr)
             continue
         timing = pct(time_variant(r, queries, cands, VARIANTS[name][2]))
         r.scorer.clear_cache()
-        key = VARIANTS[name][:2]  # the product cache changes speed, not scores: measure quality once
+        key = (VARIANTS[name][0], VARIANTS[name][1], VARIANTS[name][3])  # the cache changes speed, not scores
         if key not in qual_cache:
             qual_cache[key] = quality(r, hd)
         variants[name] = {**timing, **qual_cache[key], "product_cache": "precomputed" if VARIANTS[name][2] else "cold",
-                          "split_layers": getattr(r.scorer.model, "split", None)}
+                          "split_layers": getattr(r.scorer.model, "split", 0), "backend": r.active_backend}
         print(f"{name}: {variants[name]}", file=sys.stderr, flush=True)
     from ranking.bench_core import ARTEFACTS
 
     remote_path = Path(args.remote) if args.remote else ARTEFACTS / "latency_uncontended.json"
     remote = json.loads(remote_path.read_text()) if remote_path.is_file() else None
-    served = "int8" if "int8" in variants else next(iter(variants), None)
+    served = SERVED if SERVED in variants else next(iter(variants), None)
     result = {"variants": variants, "served": served, "queries": len(queries), "candidates": args.candidates,
               "threads": args.threads, "quality_queries": hd.n_queries, "target_p95_ms": 150}
     if remote:
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     plot = bar_plot(settings.reports_dir / "bench_ranking.png", f"Rerank top {args.candidates} (ms, {args.threads} threads)",
                     {k: {"p50": v["p50_ms"], "p95": v["p95_ms"]} for k, v in variants.items()}, ylabel="ms")
     table = markdown_table([{"variant": k, **v} for k, v in variants.items()],
-                           ["variant", "p50_ms", "p95_ms", "ndcg@10", "rmse", "pair_accuracy", "product_cache"])
+                           ["variant", "backend", "p50_ms", "p95_ms", "ndcg@10", "rmse", "pair_accuracy", "product_cache"])
     notes = [f"{len(queries)} Myntra queries x top {args.candidates} BM25 candidates; quality on {hd.n_queries} Home Depot "
              "test-split queries. 'precomputed' = product-side states filled ahead (index time); 'cold' = cache cleared "
              "before every query. The machine's 2 cores are shared with other work, so absolute numbers are noisy."]

@@ -18,7 +18,11 @@ def hardware_line() -> str:
         threads = torch.get_num_threads()
     except Exception:  # torch missing is not a reason to lose a report
         dev, threads = "unknown", 0
-    return f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, torch threads {threads}, {dev}"
+    try:  # the cores are shared: the load average says how contended these timings were
+        load = "load average " + " / ".join(f"{v:.1f}" for v in os.getloadavg())
+    except OSError:
+        load = "load average unknown"
+    return f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, torch threads {threads}, {dev}, {load}"
 
 
 def percentiles(ms: list[float]) -> dict:

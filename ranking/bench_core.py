@@ -18,21 +18,27 @@ from pathlib import Path
 import numpy as np
 
 ARTEFACTS = Path(__file__).resolve().parent / "artefacts"
-# name -> (artefact subfolder, int8, product-side cache filled before timing)
+# name -> (artefact subfolder, int8, product-side cache filled before timing, backend)
 VARIANTS = {
-    "fp32": ("", False, True),
-    "int8": ("", True, True),
-    "int8-cold": ("", True, False),
-    "int8-split3": ("split3", True, True),
-    "int8-split3-cold": ("split3", True, False),
+    "onnx-int8": ("", True, True, "onnx"),  # served
+    "onnx-int8-cold": ("", True, False, "onnx"),
+    "onnx-fp32": ("", False, True, "onnx"),
+    "fp32": ("", False, True, "torch"),
+    "int8": ("", True, True, "torch"),
+    "int8-cold": ("", True, False, "torch"),
+    "int8-split3": ("split3", True, True, "torch"),
+    "int8-split3-cold": ("split3", True, False, "torch"),
 }
+SERVED = "onnx-int8"
+DEFAULT_VARIANTS = "onnx-int8,onnx-int8-cold,onnx-fp32,fp32,int8,int8-split3"
 
 
 def make_reranker(name: str, threads: int, root: Path = ARTEFACTS):
     from ranking.cross_encoder import Reranker
 
-    sub, quant, _ = VARIANTS[name]
-    return Reranker(artefact_dir=root / sub if sub else root, quantize=quant, threads=threads).warm_up()
+    sub, quant, _, backend = VARIANTS[name]
+    return Reranker(artefact_dir=root / sub if sub else root, quantize=quant, threads=threads,
+                    backend=backend).warm_up()
 
 
 def time_variant(reranker, queries: list[str], cands: dict[str, list], warm: bool, warmup: int = 3) -> list[float]:
@@ -64,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cases", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--variants", default="fp32,int8,int8-cold,int8-split3,int8-split3-cold")
+    ap.add_argument("--variants", default=DEFAULT_VARIANTS)
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
     cases = json.loads(Path(args.cases).read_text(encoding="utf-8"))

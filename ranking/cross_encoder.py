@@ -4,9 +4,10 @@
     r.warm_up()                       # loads the network once (int8 on CPU)
     r.score(query, products, profile) # calibrated relevance on 1..3 (+ personal adjustment)
 
-Speed on 2 CPU cores comes from: a split network whose product-side states are computed once per
-product and cached (ranking/model.py), int8 dynamic quantization, length-sorted mini-batches with
-dynamic padding, short inputs (16 + 32 word pieces) and cached product tokenisation.
+Speed on 2 CPU cores comes from: ONNX Runtime with a BERT-fused, int8-quantized graph built once from
+the committed weights (ranking/onnx_serving.py; torch serves split networks and is the fallback),
+length-sorted mini-batches with dynamic padding, short inputs (16 + 32 word pieces) and cached product
+tokenisation.
 Without an artefact the reranker reports ``available = False`` and returns a lexical overlap score,
 so the caller keeps its own order and nothing breaks.
 """
@@ -124,14 +125,42 @@ class RawScorer:
         return out
 
 
+def load_scorer(folder: Path, *, backend: str = "auto", quantize: bool = True, threads: int | None = None,
+                cache_size: int = 20000, cache_dir: Path | None = None):
+    """The serving scorer for the network in ``folder`` and the backend that loaded it.
+    "auto": ONNX Runtime for ordinary networks (faster, robust under CPU contention), torch for split
+    networks or when ORT fails; the calibration head is fitted on whichever scorer serves."""
+    if backend in ("auto", "onnx"):
+        split = json.loads((Path(folder) / "reranker_config.json").read_text(encoding="utf-8"))["config"].get("split", 0)
+        if split == 0:
+            try:
+                from ranking.onnx_serving import OrtScorer
+
+                if cache_dir is None:
+                    from shopassist.settings import Settings
+
+                    cache_dir = Settings.from_env().home / "models"
+                return OrtScorer.load(Path(folder), cache_dir=Path(cache_dir), quantize=quantize, threads=threads), "onnx"
+            except Exception as exc:
+                if backend == "onnx":
+                    raise
+                log.warning("ONNX reranker unavailable (%r); serving with torch", exc)
+        elif backend == "onnx":
+            raise ValueError("ONNX serving covers split == 0 networks only")
+    return RawScorer.load(Path(folder), quantize=quantize, threads=threads, cache_size=cache_size), "torch"
+
+
 class Reranker:
     """Cross-encoder relevance (calibrated to 1..3) plus an optional shopper-profile adjustment."""
 
     def __init__(self, *, settings=None, artefact_dir: Path | None = None, quantize: bool = True,
-                 threads: int | None = None, cache_size: int = 20000, personalize: bool = True) -> None:
+                 threads: int | None = None, cache_size: int = 20000, personalize: bool = True,
+                 backend: str = "auto") -> None:
         self.settings = settings
         self.artefact_dir = Path(artefact_dir) if artefact_dir else ARTEFACT_DIR
         self.quantize = quantize
+        self.backend = backend  # "auto" (ONNX Runtime when the network allows, else torch) | "onnx" | "torch"
+        self.active_backend: str | None = None
         self.threads = threads
         self.cache_size = cache_size
         self.personalize = personalize
@@ -170,15 +199,27 @@ class Reranker:
 
                 calib = json.loads((self.artefact_dir / "calibration.json").read_text(encoding="utf-8"))
                 self._head = ScoreHead.from_json(calib["head"])
-                self._scorer = RawScorer.load(self.artefact_dir, quantize=self.quantize, threads=self.threads,
-                                              cache_size=self.cache_size)
+                self._scorer = self._load_scorer()
             except Exception as exc:  # a broken artefact must not take search down
                 self._failed = f"{type(exc).__name__}: {exc}"
                 log.exception("reranker unavailable")
         return self
 
+    def _load_scorer(self):
+        scorer, self.active_backend = load_scorer(self.artefact_dir, backend=self.backend, quantize=self.quantize,
+                                                  threads=self.threads, cache_size=self.cache_size,
+                                                  cache_dir=self._cache_dir())
+        return scorer
+
+    def _cache_dir(self) -> Path:
+        if self.settings is not None:
+            return Path(self.settings.home) / "models"
+        from shopassist.settings import Settings
+
+        return Settings.from_env().home / "models"
+
     @property
-    def scorer(self) -> RawScorer | None:
+    def scorer(self):
         self.warm_up()
         return self._scorer
 

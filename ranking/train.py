@@ -403,11 +403,11 @@ def calibrate(out: Path, judgements: Path, log, limit_queries: int | None = None
     """Fit the score head on dev scores of the served model (int8, cached product states) and
     report test metrics; writes calibration.json. CPU only, a few minutes on 2 cores."""
     from ranking.calibration import feature_matrix, fit_head, head_names
-    from ranking.cross_encoder import RawScorer
+    from ranking.cross_encoder import load_scorer
     from ranking.data import load_judgements
     from ranking.metrics import evaluate
 
-    scorer = RawScorer.load(out, quantize=True)
+    scorer, backend = load_scorer(out, quantize=True)  # the head is fitted on the scorer that serves
     res: dict = {}
     feats: dict = {}
     for s in ("dev", "test"):
@@ -422,7 +422,8 @@ def calibrate(out: Path, judgements: Path, log, limit_queries: int | None = None
     for s, (X, y, g, z) in feats.items():
         res[s] = {"head": evaluate(head.predict(X), y, g), "raw": evaluate(z, y, g, calibrated=False)}
     head.save(out / "calibration.json", extra={"fitted_on": "dev split (queries disjoint from training)",
-                                               "served": "int8 dynamic quantization (per-channel weights)", "metrics": res})
+                                               "served": f"{backend}: int8 dynamic quantization (per-channel weights)",
+                                               "metrics": res})
     log(f"calibration: {json.dumps(res)}")
     return res
 
