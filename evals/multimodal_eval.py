@@ -95,11 +95,28 @@ def prompt_matrix(embedder, prompts: dict[str, list[str]]) -> tuple[list[str], n
     return names, np.stack(out)
 
 
+def caption_prototypes(ps, rows, key) -> tuple[list[str], np.ndarray]:
+    """Prompt ensemble from text alone: per class, the mean MiniLM vector of every distinct
+    "<colour> <type> for <gender>" caption the training catalog uses with that class (no photo involved)."""
+    from multimodal.data import caption
+
+    seen: dict[str, dict[str, np.ndarray]] = {}
+    for i in rows:
+        p = ps.products[i]
+        k = key(p)
+        if k:
+            seen.setdefault(k, {}).setdefault(caption(p), ps.caption_emb[i])
+    classes = sorted(seen)
+    mat = np.stack([np.mean(list(seen[c].values()), axis=0) for c in classes])
+    return classes, mat / np.linalg.norm(mat, axis=1, keepdims=True)
+
+
 def zero_shot(embedder, img_val, y_val, img_test, y_test, templates: dict) -> dict:
-    """Pick the template on validation; report test accuracy of that template (and of every template)."""
+    """Pick the template on validation; report test accuracy of that template (and of every template).
+    A template is {class: [prompts]} (embedded here) or a ready (classes, matrix) pair."""
     per = {}
     for name, prompts in templates.items():
-        classes, mat = prompt_matrix(embedder, prompts)
+        classes, mat = prompts if isinstance(prompts, tuple) else prompt_matrix(embedder, prompts)
         ix = {c: i for i, c in enumerate(classes)}
         acc = {}
         for split, img, y in (("val", img_val, y_val), ("test", img_test, y_test)):
@@ -107,7 +124,7 @@ def zero_shot(embedder, img_val, y_val, img_test, y_test, templates: dict) -> di
             acc[split] = float(np.mean([pred[i] == ix.get(lab, -1) for i, lab in enumerate(y)]))
         per[name] = acc
     best = max(per, key=lambda n: per[n]["val"])
-    return {"acc": round(per[best]["test"], 4), "template": best, "classes": len(next(iter(templates.values()))),
+    return {"acc": round(per[best]["test"], 4), "template": best,
             "templates": {n: {k: round(v, 4) for k, v in a.items()} for n, a in per.items()}}
 
 
@@ -220,10 +237,13 @@ def evaluate(settings, *, encoder_dir: Path | None = None, styles: Path | None =
     colours_ = sorted({colour(p) for p in all_products if colour(p)})
     y_type_val, y_type_test = [article_type(p) for p in val.products], [article_type(p) for p in test.products]
     y_col_val, y_col_test = [colour(p) for p in val.products], [colour(p) for p in test.products]
-    zs_type = zero_shot(embedder, img_val, y_type_val, img_test, y_type_test,
-                        type_templates(types, [c for c, _ in cc.most_common(12) if c]))
-    zs_col = zero_shot(embedder, img_val, y_col_val, img_test, y_col_test,
-                       colour_templates(colours_, [t for t, _ in tc.most_common(20) if t]))
+    tr_rows = ps.rows("train")
+    zs_type = zero_shot(embedder, img_val, y_type_val, img_test, y_type_test, {
+        **type_templates(types, [c for c, _ in cc.most_common(12) if c]),
+        "catalog captions ensemble": caption_prototypes(ps, tr_rows, article_type)})
+    zs_col = zero_shot(embedder, img_val, y_col_val, img_test, y_col_test, {
+        **colour_templates(colours_, [t for t, _ in tc.most_common(20) if t]),
+        "catalog captions ensemble": caption_prototypes(ps, tr_rows, colour)})
     maj_type, maj_col = tc.most_common(1)[0][0], cc.most_common(1)[0][0]
     head_type = float(np.mean([p.article_type == y for p, y in zip(pred_test, y_type_test)]))
     head_col = float(np.mean([p.colour == y for p, y in zip(pred_test, y_col_test)]))

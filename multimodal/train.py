@@ -234,8 +234,7 @@ def write_model_card(out: Path, info: dict, history: list[dict], hardware: str) 
         f"- AdamW (lr {info['lr']}, weight decay {info['weight_decay']}), 1-epoch warm-up then cosine decay, batch "
         f"{info['batch_size']}, {info['epochs_run']} epochs ({info['steps']} steps), seed {info['seed']}.", "",
         "## Hardware and time",
-        f"- {hardware}; {info['threads']} torch thread(s) on a shared 2-core box (other jobs were running), "
-        f"device `{info['device']}`.",
+        f"- {hardware} (at the end of training); device `{info['device']}`.",
         f"- Training {info['train_seconds'] / 60:.1f} min (total with data caching {info['total_seconds'] / 60:.1f} min).",
         "", "## Validation (5 % split, last epoch)",
         "| " + " | ".join(v) + " |", "|" + "---|" * len(v), "| " + " | ".join(str(x) for x in v.values()) + " |", "",

@@ -75,8 +75,10 @@ class View:
 
     def to_dict(self) -> dict:
         d = asdict(self)
+        from ui.images import image_url
+
         for c in d["cards"]:
-            c.pop("image_path", None)  # a server path; API clients get the record fields
+            c["image_url"] = image_url(c.pop("image_path", None))  # never a server path; the app's /images/ URL
         return d
 
 
