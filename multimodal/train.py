@@ -90,7 +90,7 @@ def evaluate_split(tower, ps, rows, labels, batch: int = 512) -> dict:
 
 
 def train(settings, *, out: Path, epochs: int = 20, batch_size: int = 256, lr: float = 2e-3, weight_decay: float = 0.05,
-          aux_weight: float = 0.5, widths=(24, 48, 96, 192), threads: int = 1, limit: int | None = None,
+          aux_weight: float = 0.5, caption_weight: float = 0.5, widths=(24, 48, 96, 192), threads: int = 1, limit: int | None = None,
           max_steps: int | None = None, seed: int = 0, styles: Path | None = None, progress: bool = True,
           embedder=None) -> dict:
     import torch
@@ -152,7 +152,7 @@ def train(settings, *, out: Path, epochs: int = 20, batch_size: int = 256, lr: f
             l_title = multi_positive_nce(emb, t_title[idx].to(dev), scale, ti[:, None] == ti[None, :])
             l_cap = multi_positive_nce(emb, t_cap[idx].to(dev), scale, ci[:, None] == ci[None, :])
             l_aux = sum(ce(v, t_lab[k][idx].to(dev)) for k, v in heads.items()) / max(1, len(heads))
-            loss = 0.5 * (l_title + l_cap) + aux_weight * l_aux
+            loss = (1 - caption_weight) * l_title + caption_weight * l_cap + aux_weight * l_aux
             opt.zero_grad(set_to_none=True)
             accel.backward(loss)
             opt.step()
@@ -175,7 +175,7 @@ def train(settings, *, out: Path, epochs: int = 20, batch_size: int = 256, lr: f
     tower = accel.unwrap_model(tower).cpu().eval()
     train_s = time.perf_counter() - t_train
     info = {"epochs_run": len(history), "steps": step, "batch_size": batch_size, "lr": lr, "weight_decay": weight_decay,
-            "aux_weight": aux_weight, "widths": list(widths), "threads": threads, "seed": seed,
+            "aux_weight": aux_weight, "caption_weight": caption_weight, "widths": list(widths), "threads": threads, "seed": seed,
             "train_photos": int(len(tr)), "val_photos": int(len(ps.rows("val"))), "test_photos": int(len(ps.rows("test"))),
             "params": int(sum(p.numel() for p in tower.parameters())), "train_seconds": round(train_s, 1),
             "total_seconds": round(time.perf_counter() - t0, 1), "device": str(dev),
@@ -226,7 +226,8 @@ def write_model_card(out: Path, info: dict, history: list[dict], hardware: str) 
         "- Text targets, frozen (LiT): MiniLM embedding of the product text (`Product.embedding_text()`: title | "
         "article type) and of an attribute caption (`\"<colour> <article type> for <gender>\"`).", "",
         "## Objective",
-        "- 0.5 × symmetric InfoNCE(photo, product text) + 0.5 × symmetric InfoNCE(photo, caption), in-batch "
+        f"- {1 - info.get('caption_weight', 0.5)} × symmetric InfoNCE(photo, product text) + "
+        f"{info.get('caption_weight', 0.5)} × symmetric InfoNCE(photo, caption), in-batch "
         "negatives, rows with identical text are positives of each other, one learnable temperature (init 0.07, "
         f"final {info['temperature']}).",
         f"- + {info['aux_weight']} × mean cross-entropy of the article-type, colour and gender heads.",
@@ -264,6 +265,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--batch-size", type=int, default=256)
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--aux-weight", type=float, default=0.5)
+    ap.add_argument("--caption-weight", type=float, default=0.5,
+                    help="share of the contrastive loss on the attribute caption (the rest: product text)")
     ap.add_argument("--widths", default="24,48,96,192", help="channels per stage")
     ap.add_argument("--threads", type=int, default=1, help="torch CPU threads (the box is shared: default 1)")
     ap.add_argument("--limit", type=int, help="use only the first N photos (smoke runs, tests)")
@@ -277,7 +280,7 @@ def main(argv: list[str]) -> int:
 
     try:
         res = train(settings, out=args.out, epochs=args.epochs, batch_size=args.batch_size, lr=args.lr,
-                    aux_weight=args.aux_weight, widths=tuple(int(w) for w in args.widths.split(",")),
+                    aux_weight=args.aux_weight, caption_weight=args.caption_weight, widths=tuple(int(w) for w in args.widths.split(",")),
                     threads=args.threads, limit=args.limit, max_steps=args.max_steps, seed=args.seed,
                     styles=args.styles, progress=not args.json)
     except DataPathError as exc:
