@@ -65,15 +65,30 @@ def build_index(*, settings, catalog: str, products: list[Product], embedder: Em
 
         bar = tqdm(total=len(todo), desc=f"embedding {catalog}", unit="product")
     t_embed = time.perf_counter()
-    for start in range(0, len(todo), batch_size):
-        chunk = todo[start:start + batch_size]
-        vecs = embedder.embed_documents([p.embedding_text() for p, _ in chunk])
-        store.upsert([p for p, _ in chunk], [h for _, h in chunk], vecs)
-        embedded += len(chunk)
+
+    def done(fut, n: int) -> None:  # a batch counts once Chroma holds it: a kill before that re-embeds it
+        nonlocal embedded
+        fut.result()
+        embedded += n
         if bar:
-            bar.update(len(chunk))
+            bar.update(n)
         if on_batch:
             on_batch(embedded)
+
+    # One-deep pipeline: Chroma stores batch i while batch i+1 is embedded (the writer would otherwise
+    # leave a core idle); batches still land in order, one at a time.
+    from concurrent.futures import ThreadPoolExecutor
+
+    pending = None
+    with ThreadPoolExecutor(1, thread_name_prefix="chroma-writer") as writer:
+        for start in range(0, len(todo), batch_size):
+            chunk = todo[start:start + batch_size]
+            vecs = embedder.embed_documents([p.embedding_text() for p, _ in chunk])
+            if pending:
+                done(*pending)
+            pending = (writer.submit(store.upsert, [p for p, _ in chunk], [h for _, h in chunk], vecs), len(chunk))
+        if pending:
+            done(*pending)
     if bar:
         bar.close()
     embed_s = time.perf_counter() - t_embed
