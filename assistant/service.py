@@ -4,8 +4,13 @@ from __future__ import annotations
 
 def build_assistant(settings, *, reranker: str | object | None = "auto", use_classifier: bool = True):
     """Real searcher over the indexed catalog; the cross-encoder ranker when it is available."""
+    import torch
+
     from assistant.agent import Assistant
     from retrieval.search import HybridSearcher
+
+    if settings.serve_torch_threads:
+        torch.set_num_threads(settings.serve_torch_threads)
 
     searcher = HybridSearcher(settings=settings, catalog=settings.catalog)
     rr = None

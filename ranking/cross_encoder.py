@@ -211,9 +211,10 @@ class Reranker:
                                                   cache_dir=self._cache_dir())
         return scorer
 
-    def _cache_dir(self) -> Path:
-        if self.settings is not None:
-            return Path(self.settings.home) / "models"
+    @staticmethod
+    def _cache_dir() -> Path:
+        """Built model files are content-addressed (weights hash), so one cache serves every state
+        folder, as for the embedder's ONNX file."""
         from shopassist.settings import Settings
 
         return Settings.from_env().home / "models"

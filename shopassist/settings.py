@@ -44,6 +44,10 @@ class Settings(BaseModel):
     host: str = "127.0.0.1"
     port: int = 7860
     embed_batch_size: int = 64
+    # torch threads while serving (intent classifier, LM summaries): tiny per-request work on shared
+    # cores, where torch's OpenMP pool degrades badly when oversubscribed; the ranker and embedder run
+    # on ONNX Runtime with their own pools.
+    serve_torch_threads: int = 1
     reports_dir: Path = Field(default=REPO_ROOT / "reports")
 
     @classmethod
@@ -62,6 +66,8 @@ class Settings(BaseModel):
             values["host"] = env["SHOPASSIST_HOST"]
         if env.get("SHOPASSIST_PORT"):
             values["port"] = int(env["SHOPASSIST_PORT"])
+        if env.get("SHOPASSIST_TORCH_THREADS"):
+            values["serve_torch_threads"] = int(env["SHOPASSIST_TORCH_THREADS"])
         if env.get("SHOPASSIST_REPORTS"):
             values["reports_dir"] = Path(env["SHOPASSIST_REPORTS"]).expanduser()
         values.update({k: v for k, v in overrides.items() if v is not None})
