@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the result JSON only")
     ap.add_argument("--no-rerank", action="store_true")
     ap.add_argument("--rules-only", action="store_true", help="no intent classifier (the fallback path)")
-    ap.add_argument("--threads", type=int, default=2, help="torch threads (the target is 2 cores)")
+    ap.add_argument("--threads", type=int, help="torch threads (default: as served, SHOPASSIST_TORCH_THREADS)")
     ap.add_argument("--verbose", action="store_true", help="print each failed turn to stderr")
     args = ap.parse_args(argv)
     settings = settings_from(args)
@@ -236,9 +236,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"scenarios span several catalogs {sorted(cats)}; run one file per catalog", file=sys.stderr)
         return 2
     settings = settings.model_copy(update={"catalog": cats.pop() if cats else settings.catalog})
-    import torch
-
-    torch.set_num_threads(args.threads)
+    if args.threads:
+        settings = settings.model_copy(update={"serve_torch_threads": args.threads})
     from assistant.agent import Assistant
     from assistant.service import build_assistant
 
@@ -261,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         bot.close()
     result["config"] = {"scenarios_file": str(args.scenarios), "catalog": settings.catalog,
                         "reranker": type(base.reranker).__name__ if base.reranker else None,
-                        "intent_model": bool(base.classifier) and not args.rules_only, "torch_threads": args.threads}
+                        "intent_model": bool(base.classifier) and not args.rules_only, "torch_threads": settings.serve_torch_threads}
     try:
         from evals.reports import write_report
 
