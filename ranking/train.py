@@ -400,7 +400,7 @@ def sweep_configs(name: str, base: TrainConfig) -> list[TrainConfig]:
 
 
 def calibrate(out: Path, judgements: Path, log, limit_queries: int | None = None) -> dict:
-    """Fit the score head on dev scores of the served model (int8, cached product states) and
+    """Fit the score head on dev scores of the served model (ONNX Runtime int8, else torch int8) and
     report test metrics; writes calibration.json. CPU only, a few minutes on 2 cores."""
     from ranking.calibration import feature_matrix, fit_head, head_names
     from ranking.cross_encoder import load_scorer
@@ -451,10 +451,12 @@ def write_model_card(out: Path, summary: dict | None, calib: dict) -> Path:
         f"RMSE {t.get('rmse')}, pair accuracy {t.get('pair_accuracy')}.", "",
         f"**Trained on:** {meta.get('trained_on', 'unknown')}; training time {meta.get('train_s')} s "
         "(the whole sweep below, 6 networks + evaluation, took one ~5 minute GPU call: ranking/device_train.sh).",
-        "", "**Serving:** int8 dynamic quantization of every Linear layer with per-channel weight scales "
-        "(ranking/quantize.py), length-sorted chunks of 16 pairs with dynamic padding, product tokens/embeddings "
-        "cached per product. `split3/` holds the faster variant (first 3 layers segment-local, product states cached): "
-        "see reports/bench_ranking.md for quality beside latency.",
+        "", "**Serving:** ONNX Runtime (ranking/onnx_serving.py): the weights here are exported once to ONNX, fused "
+        "by ORT's BERT optimizer (Attention, SkipLayerNorm, BiasGelu) and quantized to int8 (dynamic, per-channel "
+        "MatMul/Attention weights), cached by weight hash under SHOPASSIST_HOME/models; length-sorted chunks of "
+        "16 pairs with dynamic padding, product tokenisation cached. torch int8 (ranking/quantize.py) is the "
+        "fallback and serves `split3/` (first 3 layers segment-local, product states cached): see "
+        "reports/bench_ranking.md for each variant's quality beside its latency.",
         "", "**Limits:** English, titles only, home-improvement queries; on fashion catalogs the model sees "
         "title + attributes text it was not trained on. Not trained on any shopper data; personalization is a separate, "
         "simulated-shopper-trained fusion (ranking/personalize.py).", "",
