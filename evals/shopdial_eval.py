@@ -5,7 +5,7 @@ parser and state update (vocabulary grounded in that dialogue's own item pool pl
 and the query text our state would search with is recorded after every client turn. For each logged
 wizard query we take the best-matching state query and report token precision / recall / F1.
 
-    python -m evals.shopdial_eval [--data DIR] [--json]
+    shopassist eval shopdial [--data DIR] [--json]
 """
 from __future__ import annotations
 
@@ -84,7 +84,7 @@ def evaluate(data_dir: Path) -> dict:
 def main(argv: list[str] | None = None) -> int:
     from shopassist.cli import add_common, settings_from
 
-    ap = argparse.ArgumentParser(prog="python -m evals.shopdial_eval", description=__doc__)
+    ap = argparse.ArgumentParser(prog="shopassist eval shopdial", description=__doc__)
     add_common(ap)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)

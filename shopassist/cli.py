@@ -20,6 +20,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("bench", "ranking"): "evals.bench_ranking",
     ("train", "ranker"): "ranking.train",
     ("eval", "conversations"): "evals.conversation_eval",
+    ("eval", "shopdial"): "evals.shopdial_eval",
     ("train", "intents"): "assistant.intent_train",
     ("train", "summarizer"): "assistant.generation.train",
     ("train", "image-encoder"): "multimodal.train",
