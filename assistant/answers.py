@@ -25,6 +25,8 @@ _ASPECTS = {
     "warranty": r"\b(warranty|guarantee)\b",
     "describe": r"\b(tell\s+me\s+(?:more\s+)?about|describe|details?|more\s+info|what\s+is\s+(?:it|this|that))\b",
 }
+_PRICE_BOUND = re.compile(r"\b(under|below|less\s+than|within|cheaper\s+than|over|above|more\s+than)\s*(?:rs\.?|inr|₹)?\s*"
+                          r"(\d[\d,]*(?:\.\d+)?)\s*(k)?\b")
 _QWORDS = set("""is are does do what whats which how can tell me about the a an it this that one its of has have
 with in for to any there come comes made available number item option product first second third fourth fifth
 last please more details info describe kind type good suitable really also and or""".split())
@@ -63,6 +65,12 @@ def answer_question(question: str, p: Product, n: int | None = None) -> str:
                                                                    ", and it doesn't state the material."))
         return f"{head}: " + " ".join(out)
     parts = []
+    bound = _PRICE_BOUND.search(q)
+    if bound and p.price is not None:  # "is #2 under 5000?": answer the comparison from the record's price
+        limit = float(bound.group(2).replace(",", "")) * (1000 if bound.group(3) else 1)
+        below = bound.group(1).split()[0] in ("under", "below", "less", "within", "cheaper")
+        ok = p.price <= limit if below else p.price >= limit
+        return f"{head}: {'yes' if ok else 'no'}, it costs {p.price_display()}."
     if "price" in asked:
         parts.append(f"it costs {p.price_display()}")
     if "colour" in asked:

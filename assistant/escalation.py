@@ -15,7 +15,11 @@ _HUMAN = re.compile(
     r"customer\s+(?:care|service|support|executive)|support\s+(?:team|staff|person)|call\s+centre|call\s+center|"
     r"manager|supervisor|somebody\s+real|someone\s+real|actual\s+person|speak\s+to\s+(?:someone|somebody|a\s+person)|"
     r"talk\s+to\s+(?:someone|somebody|a\s+person|people)|(?:speak|talk|chat)\s+with\s+(?:someone|somebody|a\s+person|your\s+team)|"
-    r"someone\s+from\s+(?:your|the)\s+(?:team|company|store)|someone\s+who\s+can\s+(?:actually\s+|really\s+)?help|"
+    r"(?:someone|somebody|anyone|anybody|a\s+person|people)\s+(?:from|at|in|on)\s+(?:your|the)\s+(?:team|company|store|staff|support|side|end)|"
+    r"(?:someone|somebody|anyone|anybody)\s+(?:who\s+)?(?:works?\s+(?:here|there|for\s+you)|in\s+charge)|(?:whoever|who)(?:'?s|\s+is)?\s+in\s+charge|"
+    r"(?:put|get)\s+me\s+through|(?:hand|pass|transfer)\s+(?:me\s+)?(?:over\s+|on\s+)?to\s+(?:a|an|someone|somebody|the|your)\b|"
+    r"(?:number|line)\s+(?:i|we)\s+(?:can|could)\s+(?:call|ring|dial|reach|phone)|"
+    r"an?\s+(?:real|live|actual|proper)\s+(?:person|human|someone|agent|staff\s+member)|someone\s+who\s+can\s+(?:actually\s+|really\s+)?help|"
     r"(?:an?\s+)?(?:executive|associate)|live\s+chat|real\s+human|actual\s+human|contact\s+(?:number|details|no)|email\s+(?:id|address)\s+(?:of|for)\s+support|call\s+me(?:\s+back)?|phone\s+(?:me|number|support)|helpline|"
     r"not\s+a\s+(?:bot|robot|machine)|stop\s+being\s+a\s+bot|transfer\s+me|connect\s+me|escalate|raise\s+a\s+(?:ticket|complaint)|"
     r"file\s+a\s+complaint|(?:want|need|like)\s+to\s+complain|register\s+a\s+complaint|lodge\s+a\s+complaint|open\s+a\s+ticket)\b",
@@ -23,9 +27,9 @@ _HUMAN = re.compile(
 )
 _HUMAN_ASK = re.compile(r"\b(talk|speak|chat|connect|transfer|put\s+me|get\s+me|want|need|give\s+me|let\s+me|can\s+i|"
                         r"i'?d\s+like|please|escalate|call|contact|reach|is\s+there|number|email|phone|whatsapp|could\s+you|can\s+you|"
-                        r"would\s+you|for\s+me)\b", re.I)
+                        r"would\s+you|for\s+me|take\s+over|through|ring)\b", re.I)
 _ANGER = re.compile(
-    r"\b(worst|terrible|horrible|pathetic|useless|ridiculous|disgusting|awful|furious|angry|annoyed|frustrat\w*|"
+    r"\b(worst(?![- ]case)|terrible|horrible|pathetic|useless|ridiculous|disgusting|awful|furious|angry|annoyed|frustrat\w*|"
     r"fed\s+up|cheated|scam\w*|fraud\w*|liars?|rubbish|garbage|trash|nonsense|stupid|idiot\w*|incompetent|"
     r"unacceptable|shameful|shame\s+on|wtf|damn|hell|crap|sh[i1]t\w*|f+u+c+k\w*|bloody|sucks?|hate\s+(?:this|you|your)|"
     r"never\s+(?:again|shopping|buying)|sue\s+you|consumer\s+(?:court|forum)|legal\s+action|rude|misbehav\w*|"
@@ -39,10 +43,16 @@ _ORDER_OBJ = re.compile(r"\b(order\w*|parcel|package|shipment|delivery|delivered
                         r"cashback|coupon|voucher|promo\s*code|account|login|log\s+in|app|checkout|cart|points|"
                         r"confirmation|return|pickup|debited|deducted|credited|box|reached\s+me|arrive[ds]?|dispatched|shipped|"
                         r"charged|charge|money|amount|transaction|upi|card|wallet\s+balance|return\s+pickup|pickup|"
-                        r"replacement|exchange\s+request|invoice|tracking|otp|received|ordered|bought|purchased|got)\b", re.I)
+                        r"replacement|exchange\s+request|invoice|tracking|otp|received|ordered|bought|purchased|got|"
+                        r"sign\s*in|sign\s*up|log\s*in|password|verification\s+(?:code|mail|email|sms)|profile)\b", re.I)
 _PROBLEM = re.compile(
     r"\b(not\s+(?:yet\s+)?(?:received|arrived|delivered|come|got|credited|refunded|processed|working|showing|picked)|"
-    r"never\s+(?:arrived|came|received|delivered|got)|has(?:n'?t| not)\s+(?:arrived|come|been)|have(?:n'?t| not)\s+"
+    r"never\s+(?:arrived|came|received|delivered|got|comes?|arrives?|shows?\s+up|works?|gets?\s+(?:sent|delivered))|"
+    r"(?:is|are)\s*n'?t\s+(?:coming|arriving|working|loading)|(?:is|are)\s+not\s+(?:coming|arriving|loading)|"
+    r"(?:can'?t|cannot|can\s+not|could\s*n'?t|unable\s+to|not\s+able\s+to)\s+(?:sign|log)\s*(?:in|into|on)?|"
+    r"(?:can'?t|cannot|can\s+not|could\s*n'?t|unable\s+to|not\s+able\s+to)\s+(?:access|open|verify|reset|login|place|complete|"
+    r"check\s*out|update|change|edit|modify)|"
+    r"has(?:n'?t| not)\s+(?:arrived|come|been)|have(?:n'?t| not)\s+"
     r"(?:received|got|gotten|been)|didn'?t\s+(?:receive|arrive|come|get)|did\s+not\s+(?:receive|arrive|come|get)|"
     r"still\s+(?:not|no|waiting|haven'?t|hasn'?t|pending)|no\s+(?:refund|update|response|reply)|missing|lost|wrong|"
     r"damaged|broken|defective|torn|faulty|stained|fake|counterfeit|used\s+item|late|delayed|overdue|stuck|failed|"
@@ -98,7 +108,10 @@ _PURCHASE = re.compile(
     r"\b(?:my|our)\s+(?:order|purchase|parcel|package|delivery|shipment)\b|^\s*(?:received|recieved|got)\b|"
     r"\bmy\s+\w+(?:\s+\w+)?\s+(?:came|arrived|was\s+delivered|got\s+delivered|has\s+arrived)\b|"
     r"\b(?:bought|ordered|purchased|delivered)\s+(?:it\s+|them\s+)?(?:from\s+you|last|yesterday|on|\d|a\s+few|few|two|this|earlier)|"
-    r"\b(?:you|you\s+guys|they|seller|store|courier|brand)\s+(?:have\s+|has\s+)?(?:sent|delivered|shipped|gave)\b", re.I)
+    r"\b(?:you|you\s+guys|they|seller|store|courier|brand)\s+(?:have\s+|has\s+)?(?:sent|delivered|shipped|gave)\b|"
+    r"\b(?:an?|the)\s+order\s+(?:that\s+)?(?:i|we)\s+(?:have\s+|'ve\s+|had\s+|just\s+|already\s+|recently\s+)*(?:placed|made)\b|"
+    r"\b(?:i|we)\s*(?:have\s+|'ve\s+|had\s+|just\s+|already\s+|recently\s+)*placed\s+(?:an?|the|my|our)\s+order\b|"
+    r"\b(?:already|just)\s+placed\b|\bplaced\s+(?:on|last|yesterday|today|this|\d)", re.I)
 _DEFECT = re.compile(
     r"\b(broke|broken|torn|tore|ripped|cracked|crack|scratch(?:ed|es)?|dent(?:ed)?|damaged|defective|faulty|stain(?:ed|s)?|"
     r"dirty|faded|fading|shrunk|shrank|came\s+(?:off|apart|out|loose|open)|fell\s+apart|falling\s+apart|peel(?:ed|ing)|"
@@ -107,7 +120,9 @@ _DEFECT = re.compile(
     r"(?:does|do)\s*n'?t\s+fit|not\s+fitting|missing|blisters?|(?:bad|poor|cheap|low|pathetic|worst)\s+quality|"
     r"quality\s+is\s+(?:bad|poor|pathetic|terrible|horrible|very\s+bad|not\s+good|worst)|someone\s+else'?s|somebody\s+else'?s|"
     r"not\s+mine|(?:sizes?\s+)?(?:smaller|bigger|larger|tighter|looser|shorter|longer)\s+than|tamper\w*|empty|instead\s+of|"
-    r"wet|soaked|ruined|spoil(?:ed|t)|crushed|smashed)\b", re.I)
+    r"wet|soaked|ruined|spoil(?:ed|t)|crushed|smashed|"
+    r"(?:when|but|though|although|whereas|while)\s+(?:i|we)\s+(?:had\s+)?(?:clearly\s+)?(?:ordered|asked\s+for|selected|chose|"
+    r"picked|paid\s+for|wanted))\b", re.I)
 _DISSATISFIED = re.compile(
     r"\b(disappointed|disappointing|dissatisfied|unhappy|not\s+(?:at\s+all\s+)?(?:happy|satisfied|pleased)|upset|regret\w*|"
     r"let\s+down|not\s+worth|waste\s+of\s+money|bad\s+experience|poor\s+(?:service|experience))\b", re.I)
@@ -125,7 +140,52 @@ _ORDER_HELP = re.compile(
     r"my\s+(?:order|refund|return|exchange)\s+status|(?:my|the)\s+money\s+back|refund\s+me\b|want\s+(?:a|my)\s+refund", re.I)
 _ORDER_ACTION = re.compile(
     r"\b(?:i\s+(?:want|need|would\s+like|wanna)|i'?d\s+like|please|help\s+me|want\s+to|need\s+to)\b.*"
-    r"\b(?:refund|return|replace(?:ment)?|exchange|cancel)\b", re.I)
+    r"\b(?:refund|return|replace(?:ment)?|exchange|cancel|swap|change|modify|update|edit)\b", re.I)
+# Frustration without swear words: repeating oneself, nobody helping, going in circles, sarcasm.
+_REPEAT = re.compile(
+    r"\b(?:(?:this|that)\s+is|this'?s|it'?s|that'?s|for)\s+(?:like\s+)?(?:the|my)\s+(?:second|third|fourth|fifth|tenth|nth|"
+    r"umpteenth|hundredth|millionth|\d+(?:st|nd|rd|th))\s+time\b(?=.*\b(?:tell\w*|ask\w*|say\w*|said|told|explain\w*|"
+    r"repeat\w*|try\w*|tried|typ\w*|writ\w*|wrote|contact\w*|call\w*|messag\w*|chat\w*|complain\w*|reach\w*|happen\w*|"
+    r"mention\w*|request\w*)\b)|"
+    r"\b(?:asked|told|said|explained|mentioned|repeated|typed|requested)\s+(?:you\s+|this\s+|that\s+|it\s+)*(?:like\s+|already\s+)?"
+    r"(?:\d+|two|three|four|five|six|ten|many|several|a\s+hundred|so\s+many|multiple)\s+times|"
+    r"\b(?:again\s+and\s+again|over\s+and\s+over(?:\s+again)?)\b|"
+    r"\bhow\s+many\s+(?:more\s+)?times\s+(?:do|should|must|have|will|am|shall)\s+i\s+(?:have\s+to\s+|need\s+to\s+)?"
+    r"(?:tell|ask|say|repeat|explain|type|write|search)|"
+    r"\b(?:keep|kept)\s+(?:on\s+)?(?:telling|asking|saying|repeating|explaining)\b", re.I)
+_UNHELPED = re.compile(
+    r"\b(?:nobody|no\s*-?\s*one|none\s+of\s+you)\b(?:\s+\w+){0,3}?\s+(?:help\w*|respond\w*|answer\w*|listen\w*|repl\w*|"
+    r"read\w*|car(?:e|es|ing)|bother\w*|assist\w*|solv\w*|fix\w*)|"
+    r"\b(?:you(?:'re|\s+are)?|you\s+guys|this\s+(?:bot|chat|thing|assistant))\s+(?:\w+\s+)?(?:not|n'?t|never)\s+(?:even\s+)?"
+    r"(?:listening|helping)\b|\b(?:going|getting)\s+nowhere\b|\b(?:round|around)\s+in\s+circles\b|"
+    r"\b(?:been|keep|kept)\s+(?:trying|asking|waiting|repeating|explaining|going\s+back\s+and\s+forth)\b[^.?!]{0,30}?"
+    r"\b(?:minutes|mins|hours?|hrs|ages|forever|days|so\s+long|all\s+day)\b", re.I)
+# Sarcasm: a fixed sarcastic idiom, or praise that comes with a complaint about the results in the same message.
+_SARCASM = re.compile(
+    r"\b(?:thanks?|thank\s+you)\s+for\s+(?:nothing|wasting|the\s+waste|being\s+(?:so\s+|totally\s+)?useless)|"
+    r"\b(?:so|very|real(?:ly)?|super|such\s+a)\s+(?:helpful|useful|big\s+help)\W+(?:not\b|/s\b|lol\b)|\byeah,?\s+right\b", re.I)
+_PRAISE = re.compile(r"^\W*(?:oh\s+|wow\W+|well\W+|ah\s+)?(?:great|brilliant|fantastic|wonderful|perfect|amazing|superb|lovely|"
+                     r"genius|excellent|nice\s+one|well\s+done|good\s+job|great\s+job|awesome|marvell?ous|splendid)\b", re.I)
+_SAME_AGAIN = re.compile(
+    r"\bsame\s+(?:\w+\s+){0,2}?(?:list|results?|stuff|things|products|items|suggestions|options|answers?|repl(?:y|ies)|junk)\s+"
+    r"(?:again|as\s+before|as\s+last\s+time|every\s+time|over\s+and\s+over)|"
+    r"\b(?:things|stuff|products|items|something)\s+i\s+(?:did\s*n'?t|did\s+not|never)\s+ask(?:ed)?\s+for|"
+    r"\bstill\s+(?:the\s+same|nothing|wrong|useless)\b", re.I)
+# "not angry", "no need for a human", "don't connect me to anyone": the cue is negated in its own clause.
+_NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|without|n'?t|dont|don't)\b(?:\s+\w+){0,3}?\s*$", re.I)
+# Feelings about the shopper's own old things are a reason to shop ("frustrated with my old backpack").
+_OWN_THING = re.compile(r"\b(?:with|about|of|at|by)\s+(?:my|our)\s+(?:(?:old|current|existing|own|worn[- ]out|present|"
+                        r"last)\s+)?(\w+)", re.I)
+_STORE_TARGET = re.compile(r"\b(you|your|yours|service|site|website|app|bot|chat|company|store|platform|support|team|"
+                           r"myntra|order\w*|delivery|courier|refund|payment|staff|agent)\b", re.I)
+
+
+def _negated(t: str, m: re.Match) -> bool:
+    """Whether a cue is negated inside its own clause ("I'm not angry", "no need for a human")."""
+    clause = re.split(r"[,.;:!?\n]|\bbut\b|\bjust\b", t[:m.start()])[-1]
+    return bool(_NEGATED_BEFORE.search(clause))
+
+
 _COMPLAINT_TARGET = re.compile(r"\b(you|your|this|these|service|site|website|app|bot|experience|company|store|platform|"
                                r"support|team|delivery|courier|quality|product|guys|people|myntra)\b", re.I)
 
@@ -144,7 +204,11 @@ def detect(text: str) -> Escalation | None:
         return None
     order_problem = bool(_ORDER_OBJ.search(t)) and bool(_PROBLEM.search(t)) and (
         bool(_FIRST_PERSON.search(t)) or bool(_ORDER_ID.search(t)))
-    anger = _ANGER.search(t)
+    anger = next((m for m in _ANGER.finditer(t) if not _negated(t, m)), None)
+    if anger and not _STORE_TARGET.search(t):
+        own = _OWN_THING.search(t[anger.end():anger.end() + 40])
+        if own and not _ORDER_OBJ.fullmatch(own.group(1)):
+            anger = None  # "fed up with my old sneakers, need new ones": a reason to shop, not a complaint
     shouting = sum(ch.isupper() for ch in t) >= 12 and sum(ch.isupper() for ch in t) > 0.6 * sum(ch.isalpha() for ch in t)
     hypothetical = bool(_HYPOTHETICAL.search(t) or _HYPOTHETICAL_ANY.search(t))
     order_problem = order_problem and not (hypothetical and not _ORDER_ID.search(t))
@@ -158,7 +222,7 @@ def detect(text: str) -> Escalation | None:
                              or _DEFECT_EVENT.search(t)):
         ev = _DEFECT.search(t) or _DISSATISFIED.search(t) or _DEFECT_EVENT.search(t) or _ORDER_ACTION.search(t)
         return Escalation("order_problem", "high" if anger or shouting else "normal", ev.group(0))
-    human = _HUMAN.search(t)
+    human = next((m for m in _HUMAN.finditer(t) if not _negated(t, m)), None)
     if human and (_HUMAN_ASK.search(t) or len(t.split()) <= 4) and not re.search(
             r"\b(?:if\s+(?:needed|required|necessary)|later\s+on|in\s+(?:the\s+)?future)\b", t, re.I):
         # "customer care number?" is also a request for a person; "agent" in "agent provocateur" is not a word here
@@ -168,6 +232,12 @@ def detect(text: str) -> Escalation | None:
         return Escalation("order_problem", "normal", help_req.group(0))
     if anger and (_FIRST_PERSON.search(t) or _COMPLAINT_TARGET.search(t)):
         return Escalation("complaint", "high", anger.group(0))
+    frustration = next((m for rx in (_REPEAT, _UNHELPED, _SARCASM) for m in rx.finditer(t) if not _negated(t, m)), None)
+    if frustration is None and _PRAISE.search(t) and (anger or _SAME_AGAIN.search(t) or _NEG_FEEDBACK.search(t)) \
+            and not re.search(r"\b(?:but|though|however|although)\b", t, re.I):
+        frustration = _PRAISE.search(t)  # "oh brilliant, the same useless list again": praise plus a complaint is sarcasm
+    if frustration is not None and not _HYPOTHETICAL_ANY.search(t):
+        return Escalation("complaint", "normal", frustration.group(0))
     dis = _DISSATISFIED.search(t)
     if dis and not hypothetical and re.search(r"\b(service|experience|quality|product|purchase|order|delivery|support|you|your)\b", t, re.I):
         return Escalation("complaint", "normal", dis.group(0))

@@ -112,6 +112,11 @@ _PRODUCT_ATTR = re.compile(
 _SHOP_REQUEST = re.compile(r"^\s*(?:show|find|get|i\s+(?:want|need)\s+(?:some|a|an|to\s+buy)|looking\s+for|search)\b", re.I)
 
 
+# A yes/no question about one shown item ("is #2 under 5000?", "does the first one come in black?").
+_YES_NO_ITEM_Q = re.compile(r"^\s*(?:so\s+|and\s+|ok(?:ay)?\s*,?\s+)?(?:is|are|does|do|was|will|would|can|could|has|have)\b"
+                            r"(?=.*\?\s*$|.*\b(?:it|one|#\s*\d|number\s+\d|item\s+\d)\b)", re.I)
+
+
 @dataclass(slots=True)
 class IntentDecision:
     intent: str
@@ -200,6 +205,9 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
         return "refine"
     no_slot_change = not (parsed.price_max or parsed.price_min or parsed.sort or parsed.exclude_brands
                           or parsed.exclude_colors)
+    if (len(parsed.refs) == 1 and _YES_NO_ITEM_Q.search(t) and not parsed.compare and not parsed.sort
+            and not parsed.exclude_brands and not parsed.exclude_colors):
+        no_slot_change = True  # "is the 2nd one under 5000?" asks about that item's price, it sets no budget
     if has_results and _QUESTION.search(t) and not parsed.compare and no_slot_change and (
             len(parsed.refs) == 1 or (re.search(r"\b(it|this|that|this\s+one|that\s+one)\b", t, re.I)
                                       and _PRODUCT_ATTR.search(t))):

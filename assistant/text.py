@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 MAX_CHARS = 1000  # longer messages are cut: nothing a shopper types needs more, and latency stays bounded
+HEAD_CHARS = 300  # of a cut message: its first 300 characters and its last 700 are read
 
 _SCRIPT = re.compile(r"<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>", re.I | re.S)
 _TAG = re.compile(r"<[^>]{0,400}>")
@@ -30,7 +31,12 @@ _INJECTION = re.compile(
     r"|(reveal|print|show)\s+(me\s+)?(your|the)\s+(system\s+)?(prompt|instructions)"
     r"|\bsudo\b|admin\s+(mode|override|access)"
     r"|(give|make)\s+(me\s+)?(everything|all\s+products|it\s+all)\s+(for\s+)?free"
-    r"|(policy|policies)\s+(is|are)\s+now\b|return\s+window\s+is\s+now",
+    r"|(policy|policies)\s+(is|are)\s+now\b|return\s+window\s+is\s+now"
+    # asking the bot to hand over other people's data or its secrets
+    r"|(list|show|give|send|reveal|print|dump|export|share|leak|tell)\s+(me\s+)?(all\s+)?(the\s+)?(other\s+)?"
+    r"(customers?|users?|shoppers?|people|members?|admins?)('?s|')?\s+(phone|mobile|numbers?|contacts?|e-?mails?|address\w*|"
+    r"data|details|passwords?|records|info\w*|cards?|orders?|accounts?)"
+    r"|(api\s+keys?|credentials|passwords?|database|db)\s+(dump|contents|of\s+all)",
     re.I,
 )
 
@@ -65,8 +71,11 @@ def clean(raw: object) -> CleanText:
     # Drop characters no shopper types (private-use, surrogates, unassigned).
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
     truncated = len(text) > MAX_CHARS
-    if truncated:
-        text = text[:MAX_CHARS]
+    if truncated:  # keep the opening and the close: long messages tend to end with the actual request
+        head = text[:HEAD_CHARS].rsplit(" ", 1)[0] if " " in text[:HEAD_CHARS] else text[:HEAD_CHARS]
+        tail = text[-(MAX_CHARS - len(head) - 1):]
+        tail = tail.split(" ", 1)[1] if " " in tail[:40] else tail
+        text = head + "\n" + tail
     kept, dropped = [], []
     for sent in _SENT_SPLIT.split(text):
         if not sent.strip():
