@@ -36,7 +36,7 @@ def index_judged_titles(settings, path: Path, progress: bool) -> tuple[HybridSea
     load = load_catalog("homedepot", settings.data_dir, path=path)
     embedder = Embedder(batch_size=128)
     build_index(settings=settings, catalog=catalog, products=load.products, embedder=embedder, progress=progress,
-                batch_size=512)
+                batch_size=1024)
     searcher = HybridSearcher(settings=settings, catalog=catalog, embedder=embedder)
     searcher.warm_up()
     return searcher, len(load.products)

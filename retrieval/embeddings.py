@@ -3,6 +3,12 @@
 Backend: the model is exported once to ONNX (cached under ``SHOPASSIST_HOME/models``) and run with
 ONNX Runtime, which embeds ~1.5x faster than PyTorch eager on these 2-core CPUs with identical vectors
 (cosine ≥ 0.99999 to sentence-transformers). If export or ORT fails, sentence-transformers is used.
+
+Variant: by default the ONNX graph is int8 (dynamic, per-channel weights): 1.6x the fp32 throughput
+(Home Depot titles, 2 cores: 276 vs 174 per s) at the same retrieval quality (eval retrieval, 8,900 queries:
+hybrid Recall@50 0.7217 vs 0.7211, dense 0.5924 vs 0.5934), although single vectors move (cosine ~0.99
+to fp32). Documents and queries must come from the same variant, so every index records the variant it
+was built with and the searcher embeds queries with that one (``SHOPASSIST_EMBED_INT8=0`` for fp32).
 The model loads lazily once per ``Embedder``; query embeddings are memoised (shoppers repeat and refine).
 """
 from __future__ import annotations
@@ -69,9 +75,27 @@ def export_onnx(model_dir: Path, target: Path) -> Path:
     return target
 
 
+def default_int8() -> bool:
+    return os.environ.get("SHOPASSIST_EMBED_INT8", "1").strip() not in ("0", "false", "no")
+
+
+def quantize_onnx(source: Path, target: Path) -> Path:
+    """int8 dynamic quantization with per-channel weight scales (atomic write)."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    tmp = target.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        quantize_dynamic(str(source), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target
+
+
 class Embedder:
     def __init__(self, *, model_dir: Path | None = None, batch_size: int = 64, cache_size: int = 4096,
-                 backend: str = "auto", cache_dir: Path | None = None, threads: int | None = None):
+                 backend: str = "auto", cache_dir: Path | None = None, threads: int | None = None,
+                 int8: bool | None = None):
         self.model_dir = Path(model_dir) if model_dir else None
         self.batch_size = batch_size
         self.backend = backend  # "auto" (onnx, else torch) | "onnx" | "torch"
@@ -86,6 +110,8 @@ class Embedder:
         self._tokenizer = None
         self._lock = threading.Lock()
         self.active_backend: str | None = None
+        # None: the default variant (env SHOPASSIST_EMBED_INT8, on unless "0"); int8 needs the ONNX backend
+        self.int8 = default_int8() if int8 is None else bool(int8)
 
     def warm_up(self) -> None:
         if self.active_backend is not None:
@@ -110,6 +136,7 @@ class Embedder:
             transformers.utils.logging.disable_progress_bar()  # keeps --json stdout clean
             self._model = SentenceTransformer(str(model_dir), device="cpu")
             self.active_backend = "torch"
+            self.int8 = False  # the torch fallback is fp32 only
 
     def _load_onnx(self, model_dir: Path) -> None:
         import onnxruntime as ort
@@ -118,8 +145,13 @@ class Embedder:
         path = (self.cache_dir or _default_cache_dir()) / "all-MiniLM-L6-v2.onnx"
         if not path.is_file():
             export_onnx(model_dir, path)
+        if self.int8:
+            q = path.with_name("all-MiniLM-L6-v2.int8.onnx")
+            path = q if q.is_file() else quantize_onnx(path, q)
         self._onnx_path = path
         self._session = self._new_session(self.threads)
+        if self.threads > 1:  # created here so the first bulk call does not pay for it
+            self._bulk_session = self._new_session(1)
         self._tokenizer = AutoTokenizer.from_pretrained(str(model_dir))
 
     def _new_session(self, threads: int):
@@ -131,6 +163,11 @@ class Embedder:
         opts.add_session_config_entry("session.intra_op.allow_spinning", "0")  # shared cores: no busy-waiting
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         return ort.InferenceSession(str(self._onnx_path), opts, providers=["CPUExecutionProvider"])
+
+    @property
+    def variant(self) -> str:
+        """"int8" or "fp32": what an index records so that queries match its documents."""
+        return "int8" if self.int8 else "fp32"
 
     def embed_documents(self, texts: list[str], progress: bool = False) -> np.ndarray:
         self.warm_up()

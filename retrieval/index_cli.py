@@ -17,7 +17,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(prog="shopassist index", description="Build or update a catalog's search index.")
     ap.add_argument("--catalog", choices=CATALOGS, help="catalog to index (default: settings, myntra)")
     ap.add_argument("--limit", type=int, help="index only the first N products (tests, smoke runs)")
-    ap.add_argument("--batch-size", type=int, default=256)
+    ap.add_argument("--batch-size", type=int, default=1024, help="products per embed+store step")
     ap.add_argument("--if-missing", action="store_true", help="do nothing when the index already exists")
     ap.add_argument("--no-images", action="store_true", help="skip photo embeddings even when the catalog has photos")
     ap.add_argument("--json", action="store_true")

@@ -47,11 +47,15 @@ def catalog_fingerprint(hashes: list[str]) -> str:
 
 
 def build_index(*, settings, catalog: str, products: list[Product], embedder: Embedder,
-                store: ChromaStore | None = None, batch_size: int = 256, progress: bool = True,
+                store: ChromaStore | None = None, batch_size: int = 1024, progress: bool = True,
                 on_batch=None) -> IndexReport:
     t0 = time.perf_counter()
     store = store or ChromaStore(client=make_client(settings), name=collection_name(catalog))
-    hashes = [p.content_hash() for p in products]
+    embedder.warm_up()
+    # The variant is part of each product's hash: switching fp32 <-> int8 re-embeds everything (vectors
+    # of the two must never mix in one collection); fp32 keeps the plain hash of older indexes.
+    tag = "" if embedder.variant == "fp32" else f":{embedder.variant}"
+    hashes = [p.content_hash() + tag for p in products]
     existing = store.existing_hashes()
     wanted = {p.id for p in products}
     stale = [pid for pid in existing if pid not in wanted]
@@ -92,7 +96,8 @@ def build_index(*, settings, catalog: str, products: list[Product], embedder: Em
     if bar:
         bar.close()
     embed_s = time.perf_counter() - t_embed
-    write_side_files(settings=settings, catalog=catalog, products=products, hashes=hashes, store=store)
+    write_side_files(settings=settings, catalog=catalog, products=products, hashes=hashes, store=store,
+                     embedder_variant=embedder.variant)
     return IndexReport(
         catalog=catalog, products=len(products), embedded=embedded, unchanged=len(products) - embedded,
         deleted=len(stale), seconds=round(time.perf_counter() - t0, 2),
@@ -100,7 +105,8 @@ def build_index(*, settings, catalog: str, products: list[Product], embedder: Em
     )
 
 
-def write_side_files(*, settings, catalog: str, products: list[Product], hashes: list[str], store: ChromaStore) -> None:
+def write_side_files(*, settings, catalog: str, products: list[Product], hashes: list[str], store: ChromaStore,
+                     embedder_variant: str = "fp32") -> None:
     final = settings.index_dir(catalog)
     fingerprint = catalog_fingerprint(hashes)
     manifest_path = final / MANIFEST
@@ -128,7 +134,7 @@ def write_side_files(*, settings, catalog: str, products: list[Product], hashes:
     np.save(tmp / MIRROR, mirror)
     (tmp / MANIFEST).write_text(json.dumps({
         "catalog": catalog, "collection": store.name, "products": len(products), "fingerprint": fingerprint,
-        "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "embedder": embedder_variant, "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
     }, indent=2))
     replace_folder(tmp, final)
 
@@ -141,6 +147,15 @@ def replace_folder(tmp: Path, final: Path) -> None:
         final.rename(old)
     tmp.rename(final)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def index_embedder_variant(settings, catalog: str) -> str | None:
+    """The embedding variant an index was built with ("fp32" for indexes older than the field)."""
+    try:
+        m = json.loads((settings.index_dir(catalog) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return m.get("embedder", "fp32")
 
 
 def index_ready(settings, catalog: str) -> bool:

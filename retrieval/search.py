@@ -14,6 +14,7 @@ photo set's validation split (``multimodal/artefacts/fusion.json``).
 """
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
 
@@ -25,6 +26,8 @@ from retrieval.filters import FacetIndex, Filters
 from retrieval.fusion import reciprocal_rank_fusion
 from retrieval.indexer import LEXICAL, MIRROR, SNAPSHOT, index_ready, load_snapshot
 from retrieval.lexical import LexicalIndex
+
+log = logging.getLogger(__name__)
 from retrieval.products import Product
 
 MAX_QUERY_CHARS = 512
@@ -68,7 +71,12 @@ class HybridSearcher:
                  exact_below: float = 1.0, image_weight: float | None = None):
         self.settings = settings
         self.catalog = catalog or settings.catalog
-        self.embedder = embedder or Embedder(batch_size=settings.embed_batch_size)
+        if embedder is None:  # queries must be embedded like the index's documents were
+            from retrieval.indexer import index_embedder_variant
+
+            variant = index_embedder_variant(settings, self.catalog)
+            embedder = Embedder(batch_size=settings.embed_batch_size, int8=None if variant is None else variant == "int8")
+        self.embedder = embedder
         self._store = store
         self.candidates = candidates
         # RRF k and the dense arm's weight were tuned on half of the Home Depot queries (README).
@@ -104,6 +112,12 @@ class HybridSearcher:
             self._prices = np.array([p.price if p.price is not None else np.inf for p in self.products])
             self._load_images()
             self.embedder.warm_up()
+            from retrieval.indexer import index_embedder_variant
+
+            built = index_embedder_variant(self.settings, self.catalog)
+            if built and built != self.embedder.variant:
+                log.warning("index %s was embedded with %s, queries with %s: re-run 'shopassist index' for "
+                            "exact matches", self.catalog, built, self.embedder.variant)
             self._ready = True
 
     def _load_images(self) -> None:

@@ -136,3 +136,28 @@ def test_unreachable_server_is_a_clear_error(tmp_path, data_dir):
     with pytest.raises(StoreUnavailable) as err:
         ChromaStore(client=make_client(s), name="shopassist-myntra").count()
     assert "127.0.0.1" in str(err.value)
+
+
+def test_embedding_variant_is_recorded_and_followed(tmp_path, data_dir, myntra_products, embedder):
+    """int8 and fp32 vectors never mix: switching variant re-embeds, and a searcher without an explicit
+    embedder queries with the variant the index was built with."""
+    import numpy as np
+
+    from retrieval.embeddings import Embedder
+    from retrieval.indexer import index_embedder_variant
+
+    s = _settings(tmp_path, data_dir)
+    products = myntra_products[:40]
+    fp32 = Embedder(batch_size=64, int8=False)
+    assert build_index(settings=s, catalog="myntra", products=products, embedder=fp32, progress=False).embedded == 40
+    assert index_embedder_variant(s, "myntra") == "fp32"
+    assert HybridSearcher(settings=s, catalog="myntra").embedder.variant == "fp32"
+    int8 = Embedder(batch_size=64, int8=True)
+    assert build_index(settings=s, catalog="myntra", products=products, embedder=int8, progress=False).embedded == 40
+    assert index_embedder_variant(s, "myntra") == "int8"
+    searcher = HybridSearcher(settings=s, catalog="myntra")
+    assert searcher.embedder.variant == "int8"
+    searcher.warm_up()
+    assert searcher.search(products[0].title)[0].product.id == products[0].id
+    a, b = fp32.embed_documents([products[0].title])[0], int8.embed_documents([products[0].title])[0]
+    assert float(np.dot(a, b)) > 0.97  # close, yet not interchangeable
