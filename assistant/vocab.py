@@ -91,7 +91,7 @@ CATEGORY_SYNONYMS = {
     "cardigans": "Cardigan", "leggings": "Leggings", "skirts": "Skirt", "lipsticks": "Lipstick",
     "mugs": "Mug", "curtain": "Curtains", "trolley bags": "Trolley Bag", "laptop bags": "Laptop Bag",
     "casual shoe": "Casual Shoes", "formal shoe": "Formal Shoes", "lehenga": "Lehenga",
-    "sun glasses": "Sunglasses", "sunglass": "Sunglasses", "goggles": "Sunglasses", "hand bag": "Handbag",
+    "sun glasses": "Sunglasses", "goggles": "Sunglasses", "hand bag": "Handbag",
     "hand bags": "Handbag", "ladies bag": "Handbag", "tote": "Handbag", "totes": "Handbag",
     "kurta pajama": "Kurta Set", "kurta pyjama": "Kurta Set", "kurta pajamas": "Kurta Set",
     "kurta pyjamas": "Kurta Set", "salwar suit": "Kurta Set", "salwar suits": "Kurta Set",

@@ -32,6 +32,17 @@ log = logging.getLogger(__name__)
 ARTEFACT_DIR = Path(__file__).resolve().parent / "artefacts"
 
 
+def score_pairs(scorer, queries: list[str], texts: list[str]) -> np.ndarray:
+    """Many (query, text) pairs through ``scorer.score_query``, grouped by query (judged-set evaluation)."""
+    out = np.zeros(len(queries), dtype=np.float32)
+    by_q: dict[str, list[int]] = {}
+    for i, q in enumerate(queries):
+        by_q.setdefault(q, []).append(i)
+    for q, idx in by_q.items():
+        out[idx] = scorer.score_query(q, [texts[i] for i in idx])
+    return out
+
+
 class RawScorer:
     """Network + tokenizer + caches. Returns raw logits; no calibration, no personalization."""
 
@@ -40,7 +51,6 @@ class RawScorer:
         self.ptok = pair_tokenizer
         self.cache_size = cache_size
         self.chunk = chunk
-        self._tok_cache: OrderedDict[str, list[int]] = OrderedDict()
         self._state_cache: OrderedDict[str, object] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -66,7 +76,6 @@ class RawScorer:
 
     def clear_cache(self) -> None:
         with self._lock:
-            self._tok_cache.clear()
             self._state_cache.clear()
 
     def _product_states(self, texts: list[str]) -> list:
@@ -115,14 +124,26 @@ class RawScorer:
         return out
 
     def score_pairs(self, queries: list[str], texts: list[str]) -> np.ndarray:
-        """Many (query, text) pairs, grouped by query (evaluation over judged sets)."""
-        out = np.zeros(len(queries), dtype=np.float32)
-        by_q: dict[str, list[int]] = {}
-        for i, q in enumerate(queries):
-            by_q.setdefault(q, []).append(i)
-        for q, idx in by_q.items():
-            out[idx] = self.score_query(q, [texts[i] for i in idx])
-        return out
+        return score_pairs(self, queries, texts)
+
+
+def _split_of(folder: Path) -> int:
+    return json.loads((Path(folder) / "reranker_config.json").read_text(encoding="utf-8"))["config"].get("split", 0)
+
+
+def _models_dir() -> Path:
+    from shopassist.settings import Settings
+
+    return Settings.from_env().models_dir
+
+
+def prepare_serving(folder: Path = ARTEFACT_DIR) -> Path | None:
+    """Build (or find) the ONNX serving graph without loading it; None when ORT does not serve this network."""
+    if not (Path(folder) / "reranker_config.json").is_file() or _split_of(folder):
+        return None
+    from ranking.onnx_serving import build_onnx
+
+    return build_onnx(Path(folder), _models_dir())
 
 
 def load_scorer(folder: Path, *, backend: str = "auto", quantize: bool = True, threads: int | None = None,
@@ -131,16 +152,12 @@ def load_scorer(folder: Path, *, backend: str = "auto", quantize: bool = True, t
     "auto": ONNX Runtime for ordinary networks (faster, robust under CPU contention), torch for split
     networks or when ORT fails; the calibration head is fitted on whichever scorer serves."""
     if backend in ("auto", "onnx"):
-        split = json.loads((Path(folder) / "reranker_config.json").read_text(encoding="utf-8"))["config"].get("split", 0)
-        if split == 0:
+        if _split_of(folder) == 0:
             try:
                 from ranking.onnx_serving import OrtScorer
 
-                if cache_dir is None:
-                    from shopassist.settings import Settings
-
-                    cache_dir = Settings.from_env().home / "models"
-                return OrtScorer.load(Path(folder), cache_dir=Path(cache_dir), quantize=quantize, threads=threads), "onnx"
+                return OrtScorer.load(Path(folder), cache_dir=Path(cache_dir or _models_dir()), quantize=quantize,
+                                      threads=threads), "onnx"
             except Exception as exc:
                 if backend == "onnx":
                     raise
@@ -207,17 +224,8 @@ class Reranker:
 
     def _load_scorer(self):
         scorer, self.active_backend = load_scorer(self.artefact_dir, backend=self.backend, quantize=self.quantize,
-                                                  threads=self.threads, cache_size=self.cache_size,
-                                                  cache_dir=self._cache_dir())
+                                                  threads=self.threads, cache_size=self.cache_size)
         return scorer
-
-    @staticmethod
-    def _cache_dir() -> Path:
-        """Built model files are content-addressed (weights hash), so one cache serves every state
-        folder, as for the embedder's ONNX file."""
-        from shopassist.settings import Settings
-
-        return Settings.from_env().home / "models"
 
     @property
     def scorer(self):

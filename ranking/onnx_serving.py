@@ -197,10 +197,6 @@ class OrtScorer:
         return out
 
     def score_pairs(self, queries: list[str], texts: list[str]) -> np.ndarray:
-        out = np.zeros(len(queries), dtype=np.float32)
-        by_q: dict[str, list[int]] = {}
-        for i, q in enumerate(queries):
-            by_q.setdefault(q, []).append(i)
-        for q, idx in by_q.items():
-            out[idx] = self.score_query(q, [texts[i] for i in idx])
-        return out
+        from ranking.cross_encoder import score_pairs
+
+        return score_pairs(self, queries, texts)

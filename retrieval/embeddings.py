@@ -41,7 +41,7 @@ def packaged_model_dir() -> Path:
 def _default_cache_dir() -> Path:
     from shopassist.settings import Settings
 
-    return Settings.from_env().home / "models"
+    return Settings.from_env().models_dir
 
 
 def export_onnx(model_dir: Path, target: Path) -> Path:
@@ -150,8 +150,6 @@ class Embedder:
             path = q if q.is_file() else quantize_onnx(path, q)
         self._onnx_path = path
         self._session = self._new_session(self.threads)
-        if self.threads > 1:  # created here so the first bulk call does not pay for it
-            self._bulk_session = self._new_session(1)
         self._tokenizer = AutoTokenizer.from_pretrained(str(model_dir))
 
     def _new_session(self, threads: int):

@@ -29,7 +29,7 @@ def main(argv: list[str]) -> int:
 
         if index_ready(settings, settings.catalog):
             print(f"index for {settings.catalog} present at {settings.index_dir(settings.catalog)}", file=sys.stderr)
-            _prepare_reranker(settings)
+            _prepare_reranker()
             return 0
     try:
         load = load_catalog(settings.catalog, settings.data_dir, limit=args.limit)
@@ -56,20 +56,20 @@ def main(argv: list[str]) -> int:
     except StoreUnavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 3
-    _prepare_reranker(settings)
+    _prepare_reranker()
     out = {**report.to_dict(), **extra, "skipped_rows": load.skipped,
            "category_coverage": round(load.category_coverage, 4)}
     print(json.dumps(out) if args.json else "\n".join(f"{k}: {v}" for k, v in out.items()))
     return 0
 
 
-def _prepare_reranker(settings) -> None:
+def _prepare_reranker() -> None:
     """Build the reranker's serving graph now (once, ~30 s; cached by weights), so the server that
     follows in ``make run`` starts in seconds. Failure is not an indexing error: serving falls back."""
     try:
-        from ranking.cross_encoder import Reranker
+        from ranking.cross_encoder import prepare_serving
 
-        Reranker(settings=settings).warm_up()
+        prepare_serving()
     except Exception as exc:  # pragma: no cover - logged, never fatal
         print(f"note: reranker not prepared ({exc})", file=sys.stderr)
 

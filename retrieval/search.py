@@ -24,7 +24,7 @@ from retrieval.chroma_store import ChromaStore, StoreUnavailable, collection_nam
 from retrieval.embeddings import Embedder
 from retrieval.filters import FacetIndex, Filters
 from retrieval.fusion import reciprocal_rank_fusion
-from retrieval.indexer import LEXICAL, MIRROR, SNAPSHOT, index_ready, load_snapshot
+from retrieval.indexer import LEXICAL, MIRROR, SNAPSHOT, index_embedder_variant, index_ready, load_snapshot
 from retrieval.lexical import LexicalIndex
 
 log = logging.getLogger(__name__)
@@ -72,8 +72,6 @@ class HybridSearcher:
         self.settings = settings
         self.catalog = catalog or settings.catalog
         if embedder is None:  # queries must be embedded like the index's documents were
-            from retrieval.indexer import index_embedder_variant
-
             variant = index_embedder_variant(settings, self.catalog)
             embedder = Embedder(batch_size=settings.embed_batch_size, int8=None if variant is None else variant == "int8")
         self.embedder = embedder
@@ -112,8 +110,6 @@ class HybridSearcher:
             self._prices = np.array([p.price if p.price is not None else np.inf for p in self.products])
             self._load_images()
             self.embedder.warm_up()
-            from retrieval.indexer import index_embedder_variant
-
             built = index_embedder_variant(self.settings, self.catalog)
             if built and built != self.embedder.variant:
                 log.warning("index %s was embedded with %s, queries with %s: re-run 'shopassist index' for "

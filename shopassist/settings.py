@@ -74,6 +74,11 @@ class Settings(BaseModel):
         return cls(**values)
 
     @property
+    def models_dir(self) -> Path:
+        """Built model files (ONNX exports, int8 graphs); content-addressed, so shared by every catalog."""
+        return self.home / "models"
+
+    @property
     def chroma_dir(self) -> Path:
         return self.home / "chroma"
 
