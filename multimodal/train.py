@@ -58,7 +58,7 @@ def multi_positive_nce(img, txt, scale, same):
     return (li + lt) / 2
 
 
-def evaluate_split(tower, ps, rows, labels, batch: int = 512) -> dict:
+def evaluate_split(tower, ps, rows, labels, batch: int = 512, device="cpu") -> dict:
     """Validation numbers used during training: caption retrieval and head accuracy."""
     import torch
 
@@ -68,10 +68,11 @@ def evaluate_split(tower, ps, rows, labels, batch: int = 512) -> dict:
     embs, preds = [], {k: [] for k in tower.heads}
     with torch.no_grad():
         for s in range(0, len(rows), batch):
-            e, h = tower(torch.from_numpy(ps.pixels[rows[s:s + batch]]).contiguous(memory_format=torch.channels_last))
-            embs.append(e.numpy())
+            x = torch.from_numpy(ps.pixels[rows[s:s + batch]]).to(device).contiguous(memory_format=torch.channels_last)
+            e, h = tower(x)
+            embs.append(e.float().cpu().numpy())
             for k, v in h.items():
-                preds[k].append(v.argmax(1).numpy())
+                preds[k].append(v.argmax(1).cpu().numpy())
     tower.train()
     emb = np.concatenate(embs)
     caps = [caption(ps.products[i]) for i in rows]
@@ -92,7 +93,8 @@ def evaluate_split(tower, ps, rows, labels, batch: int = 512) -> dict:
 def train(settings, *, out: Path, epochs: int = 20, batch_size: int = 256, lr: float = 2e-3, weight_decay: float = 0.05,
           aux_weight: float = 0.5, caption_weight: float = 0.5, widths=(24, 48, 96, 192), threads: int = 1, limit: int | None = None,
           max_steps: int | None = None, seed: int = 0, styles: Path | None = None, progress: bool = True,
-          embedder=None) -> dict:
+          embedder=None, photos=None, max_seconds: float | None = None) -> dict:
+    """Train the image tower; ``photos`` (a PhotoSet) skips loading the catalog (GPU box: multimodal/device_train.py)."""
     import torch
     from accelerate import Accelerator
 
@@ -102,7 +104,8 @@ def train(settings, *, out: Path, epochs: int = 20, batch_size: int = 256, lr: f
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
     t0 = time.perf_counter()
-    ps = load_photos(settings, styles=styles, limit=limit, progress=progress, embedder=embedder)
+    ps = photos if photos is not None else load_photos(settings, styles=styles, limit=limit, progress=progress,
+                                                       embedder=embedder)
     tr, va = ps.rows("train"), ps.rows("val")
     if len(va) == 0:  # tiny slices (tests): validate on a few training rows rather than not at all
         va = tr[: min(64, len(tr))]
@@ -127,8 +130,17 @@ def train(settings, *, out: Path, epochs: int = 20, batch_size: int = 256, lr: f
     steps_per_epoch = max(1, len(tr) // batch_size) if len(tr) >= batch_size else 1
     total = steps_per_epoch * epochs if max_steps is None else min(max_steps, steps_per_epoch * epochs)
     warm = max(1, min(steps_per_epoch, total // 10))
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: (s + 1) / warm if s < warm else 0.5 * (1 + math.cos(math.pi * (s - warm) / max(1, total - warm))))
+    clock: dict = {}
+
+    def lr_factor(s: int) -> float:
+        if s < warm:
+            return (s + 1) / warm
+        done = (s - warm) / max(1, total - warm)
+        if max_seconds and "t0" in clock:  # with a time limit the cosine ends at whichever comes first
+            done = max(done, (time.perf_counter() - clock["t0"]) / max_seconds)
+        return 0.5 * (1 + math.cos(math.pi * min(1.0, done)))
+
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_factor)
     tower, opt = accel.prepare(tower, opt)
     dev = accel.device
     gen = torch.Generator().manual_seed(seed)
@@ -137,6 +149,7 @@ def train(settings, *, out: Path, epochs: int = 20, batch_size: int = 256, lr: f
     t_lab = {k: torch.from_numpy(v) for k, v in labels.items()}
     t_capid, t_titleid = torch.from_numpy(cap_ids), torch.from_numpy(title_ids)
     history, step, t_train = [], 0, time.perf_counter()
+    clock["t0"] = t_train
     ce = torch.nn.CrossEntropyLoss(ignore_index=-1)
     for epoch in range(epochs):
         order = torch.from_numpy(tr)[torch.randperm(len(tr), generator=gen)]
@@ -165,12 +178,13 @@ def train(settings, *, out: Path, epochs: int = 20, batch_size: int = 256, lr: f
         row = {"epoch": epoch + 1, "step": step, **{k: round(v / n, 4) for k, v in run.items()},
                "temperature": round(1 / float(log_scale.detach().exp().clamp(max=100)), 4),
                "seconds": round(time.perf_counter() - t_train, 1)}
-        row["val"] = evaluate_split(accel.unwrap_model(tower).cpu(), ps, va, labels)
-        accel.unwrap_model(tower).to(dev)
+        row["val"] = evaluate_split(accel.unwrap_model(tower), ps, va, labels, device=dev)
         history.append(row)
         if progress:
             print(json.dumps(row), file=sys.stderr, flush=True)
         if step >= total:
+            break
+        if max_seconds is not None and time.perf_counter() - t_train > max_seconds:  # a GPU lease is short
             break
     tower = accel.unwrap_model(tower).cpu().eval()
     train_s = time.perf_counter() - t_train

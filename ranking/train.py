@@ -49,6 +49,8 @@ class TrainConfig:
     eval_every: float = 0.5  # epochs
     soup: str = ""  # variants with the same soup tag are also weight-averaged
     max_steps: int = 0  # 0 = no cap (tests use a handful)
+    kd_weight: float = 0.0  # distillation: weight of MSE(logit, teacher-ensemble logit) beside the label loss
+    init_from: str = ""  # start from these saved weights ("@best": the best teacher) instead of the base model
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -163,7 +165,7 @@ def build_model(cfg: TrainConfig, base_dir: Path):
 
 
 def train_one(cfg: TrainConfig, base_dir: Path, train: Tokenised, dev: Tokenised, log, deadline: float,
-              accelerator=None) -> dict:
+              accelerator=None, teacher: np.ndarray | None = None) -> dict:
     """Train one configuration; returns best trainable state (CPU fp32) and its history."""
     import torch
     from accelerate import Accelerator
@@ -174,6 +176,8 @@ def train_one(cfg: TrainConfig, base_dir: Path, train: Tokenised, dev: Tokenised
 
     acc = accelerator or Accelerator(mixed_precision="bf16" if torch.cuda.is_available() else "no", cpu=not torch.cuda.is_available())
     model, tok = build_model(cfg, base_dir)
+    if cfg.init_from:
+        load_state(model, load_weights(Path(cfg.init_from))[0])
     set_seed(cfg.seed)
     rng = np.random.default_rng(cfg.seed)
     pad = tok.pad_token_id
@@ -203,6 +207,9 @@ def train_one(cfg: TrainConfig, base_dir: Path, train: Tokenised, dev: Tokenised
             with acc.autocast():
                 z = model(*batch)
             loss = ranking_loss(z, y, g, cfg)
+            if cfg.kd_weight and teacher is not None:
+                t = torch.as_tensor(teacher[rows], device=acc.device)
+                loss = loss + cfg.kd_weight * torch.nn.functional.mse_loss(z.float(), t)
             acc.backward(loss)
             acc.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
@@ -278,9 +285,48 @@ def load_weights(folder: Path) -> tuple[dict, TrainConfig, dict]:
 
 
 # ---------------------------------------------------------------------------------------------------
+def ensemble_target(teacher_dirs: list[Path], data: dict, log) -> tuple[dict, dict]:
+    """Distillation target: the mean raw logit of the best-ranked teachers, on every split.
+
+    Teachers are the single networks saved by earlier ``run_training`` calls (their preds.npz must hold
+    train predictions); how many of the best to average is chosen on dev. Returns (target per split, report)."""
+    from ranking.metrics import evaluate
+
+    preds, crit, home = {}, {}, {}
+    for d in teacher_dirs:
+        if not (d / "results.json").is_file() or not (d / "preds.npz").is_file():
+            log(f"teachers: nothing usable in {d}, skipped")
+            continue
+        r = json.loads((d / "results.json").read_text(encoding="utf-8"))
+        z = np.load(d / "preds.npz")
+        for name in r["ranked_by_dev"]:
+            if all(f"{name}|{s}" in z for s in ("train", "dev", "test")):
+                preds[name] = {s: z[f"{name}|{s}"] for s in ("train", "dev", "test")}
+                crit[name] = dev_criterion(r["variants"][name]["dev_raw"])
+                home[name] = d / name if (d / name / "reranker_config.json").is_file() else d
+    if not preds:
+        raise SystemExit(f"no teacher predictions (with a train split) under {[str(d) for d in teacher_dirs]}")
+    ranked = sorted(preds, key=lambda n: -crit[n])
+    by_k = {}
+    for k in range(1, len(ranked) + 1):
+        by_k[k] = {s: evaluate(np.mean([preds[n][s] for n in ranked[:k]], 0), data[s].y, data[s].groups, calibrated=False)
+                   for s in ("dev", "test")}
+    k_best = max(by_k, key=lambda k: dev_criterion(by_k[k]["dev"]))
+    members = ranked[:k_best]
+    target = {s: np.mean([preds[n][s] for n in members], 0).astype(np.float32) for s in ("train", "dev", "test")}
+    report = {"teachers": ranked, "members": members, "best_teacher_dir": str(home[ranked[0]]),
+              "ensemble_by_size": {str(k): v for k, v in by_k.items()}}
+    log(f"teacher ensemble: {k_best} of {len(ranked)} (chosen on dev): dev {by_k[k_best]['dev']} test {by_k[k_best]['test']}")
+    return target, report
+
+
 def run_training(configs: list[TrainConfig], judgements: Path, base_dir: Path, work: Path, log,
-                 budget_s: float, limit_queries: int | None = None, keep: int = 1) -> dict:
-    """Train every configuration (and soups), evaluate on dev and test, save the best ``keep``."""
+                 budget_s: float, limit_queries: int | None = None, keep: int = 1,
+                 teacher_dirs: list[Path] | None = None, train_preds: bool = False) -> dict:
+    """Train every configuration (and soups), evaluate on dev and test, save the best ``keep``.
+
+    With ``teacher_dirs`` the configurations are students distilled from those teachers' ensemble;
+    ``train_preds`` also stores train-split predictions (what a later distillation run needs)."""
     import torch
 
     from ranking.data import load_judgements
@@ -300,6 +346,10 @@ def run_training(configs: list[TrainConfig], judgements: Path, base_dir: Path, w
 
     accelerator = Accelerator(mixed_precision="bf16" if device == "cuda" else "no", cpu=device == "cpu")
     results, states, preds = {}, {}, {}
+    target, kd_report = None, None
+    if teacher_dirs:
+        target, kd_report = ensemble_target(teacher_dirs, data, log)
+        configs = [replace(c, init_from=kd_report["best_teacher_dir"]) if c.init_from == "@best" else c for c in configs]
     for i, cfg in enumerate(configs):
         remaining = deadline - time.time()
         if i and remaining < 45:
@@ -307,7 +357,8 @@ def run_training(configs: list[TrainConfig], judgements: Path, base_dir: Path, w
             continue
         # each variant gets a fair share of what is left, but may use more if later ones are skipped
         share = max(45.0, remaining / (len(configs) - i) * 1.6)
-        r = train_one(cfg, base_dir, data["train"], data["dev"], log, min(deadline, time.time() + share), accelerator)
+        r = train_one(cfg, base_dir, data["train"], data["dev"], log, min(deadline, time.time() + share), accelerator,
+                      teacher=None if target is None else target["train"])
         states[cfg.name] = (r.pop("state"), cfg)
         results[cfg.name] = r
     # soups: uniform averages of members that share a tag (same init, different data order/dropout)
@@ -327,10 +378,11 @@ def run_training(configs: list[TrainConfig], judgements: Path, base_dir: Path, w
         hf, _ = load_hf(base_dir)
         model = SplitCrossEncoder(hf, split=cfg.split).to(device)
         load_state(model, state)
-        for s in ("dev", "test"):
+        for s in ("train", "dev", "test") if train_preds else ("dev", "test"):
             z = predict(model, data[s], tok.pad_token_id, device)
             preds[f"{name}|{s}"] = z
-            results[name][f"{s}_raw"] = evaluate(z, data[s].y, data[s].groups, calibrated=False)
+            if s != "train":
+                results[name][f"{s}_raw"] = evaluate(z, data[s].y, data[s].groups, calibrated=False)
         results[name]["dev_fit"] = _linear_fit_metrics(preds[f"{name}|dev"], preds[f"{name}|test"], data)
         log(f"{name}: dev {results[name]['dev_raw']} test {results[name]['test_raw']} "
             f"linear-calibrated test rmse {results[name]['dev_fit']['test_rmse']}")
@@ -344,7 +396,7 @@ def run_training(configs: list[TrainConfig], judgements: Path, base_dir: Path, w
     work.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(work / "preds.npz", **{k.replace(":", "_"): v for k, v in preds.items()},
                         **{f"y|{s}": data[s].y for s in data}, **{f"qid|{s}": data[s].qid for s in data})
-    summary = {"ranked_by_dev": ranked, "variants": results, "device": _hardware(), "wall_s": round(time.time() - t_start, 1),
+    summary = {"ranked_by_dev": ranked, "variants": results, "distillation": kd_report, "device": _hardware(), "wall_s": round(time.time() - t_start, 1),
                "data": {s: {"pairs": len(j), "queries": j.n_queries} for s, j in splits.items()}}
     (work / "results.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
     # keep the best; when that one is the slow unsplit network, also the best split one (CPU latency)
@@ -394,6 +446,18 @@ def sweep_configs(name: str, base: TrainConfig) -> list[TrainConfig]:
             replace(base, name="s3_listnet", split=3, loss="point+listnet", seed=1),
             replace(base, name="s3_pair_lr4", split=3, loss="point+pair", seed=1, lr=4e-5),
         ]
+    if name == "teachers":  # full cross-encoders of varied seeds/losses: the ensemble that students learn from
+        t = replace(base, split=0, epochs=3.0, patience=2)
+        return [replace(t, name=f"t{i}_pair", seed=i, init_seed=i) for i in range(1, 7)] + [
+            replace(t, name="t7_listnet", loss="point+listnet", seed=7, init_seed=7),
+            replace(t, name="t8_listnet", loss="point+listnet", seed=8, init_seed=8),
+            replace(t, name="t9_pair_lr5", lr=5e-5, batch_pairs=64, seed=9, init_seed=9),
+            replace(t, name="t10_pair_lr5", lr=5e-5, batch_pairs=64, seed=10, init_seed=10)]
+    if name == "students":  # one served-size network distilled from the teachers' ensemble (--teachers)
+        st = replace(base, split=0, epochs=3.0, patience=2, kd_weight=1.0)
+        return [replace(st, name="kd_base", seed=21),
+                replace(st, name="kd_best", init_from="@best", lr=3e-5, epochs=1.5, seed=22),
+                replace(st, name="kd_base_w3", kd_weight=3.0, seed=23)]
     if name == "tiny":
         return [replace(base, name="tiny_a", seed=1, soup="t"), replace(base, name="tiny_b", seed=2, soup="t")]
     raise ValueError(f"unknown sweep {name!r}")
@@ -498,6 +562,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(DEFAULT_OUT), help="artefact folder (weights, calibration, model card)")
     ap.add_argument("--sweep", help="train a named sweep instead of one config (e.g. 'device')")
     ap.add_argument("--keep", type=int, default=1, help="with --sweep: how many best variants to save")
+    ap.add_argument("--shard", default="0/1", help="I/N: train only every N-th configuration of the sweep, from the I-th "
+                    "(parallel processes on one GPU)")
+    ap.add_argument("--teachers", nargs="+", type=Path, help="folders of earlier sweeps whose ensemble the configurations "
+                    "are distilled from (needs their train predictions: --train-preds)")
+    ap.add_argument("--train-preds", action="store_true", help="also store train-split predictions (for distillation)")
     ap.add_argument("--budget-s", type=float, default=3600.0, help="wall-clock budget for training")
     ap.add_argument("--limit-queries", type=int, help="use only the first N queries of each split (tiny runs)")
     ap.add_argument("--no-calibrate", action="store_true", help="skip the CPU calibration step (GPU box)")
@@ -532,8 +601,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.calibrate_only:
         base = TrainConfig(**{k: getattr(args, k) for k in TrainConfig.__dataclass_fields__ if k != "name"})
         configs = sweep_configs(args.sweep, base) if args.sweep else [base]
+        i, n = (int(x) for x in args.shard.split("/"))
+        configs = configs[i::n]
         summary = run_training(configs, judgements, base_model_dir(), out, log, args.budget_s,
-                               limit_queries=args.limit_queries, keep=args.keep)
+                               limit_queries=args.limit_queries, keep=args.keep, teacher_dirs=args.teachers,
+                               train_preds=args.train_preds)
     if summary is None and (out / "results.json").is_file():  # --calibrate-only: keep the sweep table
         summary = json.loads((out / "results.json").read_text(encoding="utf-8"))
     result = {"out": str(out)}
