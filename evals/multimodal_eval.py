@@ -269,6 +269,15 @@ def evaluate(settings, *, encoder_dir: Path | None = None, styles: Path | None =
                 "photos_only": {"recall@10": round(r["image_only"][0], 4)}}
 
     masked = {m: pair(m) for m in ("colour", "type")}
+    # the same measures on the validation split: what choosing between encoders may look at (never test)
+    q_val_p10 = attribute_queries(val.products, MIN_P10_REL // 2)
+    validation = {
+        "text_to_image_p@10": round(precision_at_10(img_val, embedder.embed_documents(list(q_val_p10)),
+                                                    list(q_val_p10.values())), 4),
+        "p@10_queries": len(q_val_p10),
+        "zero_shot_article_type_acc": zs_type["templates"][zs_type["template"]]["val"],
+        "zero_shot_colour_acc": zs_col["templates"][zs_col["template"]]["val"],
+        "masked_fused_recall@10": round(tuning[best_w], 4)}
     text_only = float(np.mean([masked[m]["text_only"]["recall@10"] for m in masked]))
     fused = float(np.mean([masked[m]["fused"]["recall@10"] for m in masked]))
     return {
@@ -282,6 +291,7 @@ def evaluate(settings, *, encoder_dir: Path | None = None, styles: Path | None =
             "rrf_k": rrf_k, "dense_weight": dense_w,
             "val_tuning": {str(w): round(v, 4) for w, v in tuning.items()}},
         "heldout_images": int(len(test.products)),
+        "validation": validation,
         "baselines": {
             "text_to_image_p@10_random": round(p10_random, 4),
             "text_to_image_p@10_title_text_dense": round(p10_title, 4),

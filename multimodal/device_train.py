@@ -29,6 +29,11 @@ VARIANTS = {  # name: train() keyword arguments (the CPU recipe is 20 epochs of 
     "cw7": {"epochs": 100, "caption_weight": 0.7, "aux_weight": 1.0},
     "w32": {"epochs": 100, "widths": (32, 64, 128, 256)},
     "long": {"epochs": 150, "caption_weight": 0.6},
+    # second call: the prompt-classification loss (photo vs the article types' text vectors)
+    "pw5": {"epochs": 100, "prompt_weight": 0.5},
+    "pw10": {"epochs": 100, "prompt_weight": 1.0},
+    "pw10cw7": {"epochs": 100, "prompt_weight": 1.0, "caption_weight": 0.7, "aux_weight": 1.0},
+    "pw20": {"epochs": 100, "prompt_weight": 2.0},
 }
 
 
@@ -53,6 +58,13 @@ def prep(dest: Path) -> None:
     with open(dest / "photoset.pkl", "wb") as f:
         pickle.dump({"products": ps.products, "splits": ps.splits, "names": names}, f)
     np.save(dest / "title_emb.npy", title)
+    from multimodal.data import article_type
+    from multimodal.train import type_prompt_matrix, vocab
+    from retrieval.embeddings import Embedder
+
+    types = vocab(article_type(ps.products[i]) for i in np.flatnonzero(ps.splits == "train"))
+    np.save(dest / "type_prompts.npy", type_prompt_matrix(types, Embedder()))
+    (dest / "type_prompts.json").write_text(json.dumps(types))
     np.save(dest / "caption_emb.npy", caption)
     np.save(dest / "caption_ix.npy", caption_ix.reshape(-1).astype(np.int32))
     print(f"prepared {int(keep.sum())} train/val photos of {len(keep)} in {dest}")
@@ -83,7 +95,9 @@ def train_variant(src: Path, work: Path, name: str) -> None:
     print(f"[{name}] decoded {len(ps.products)} rows in {time.time() - t0:.0f}s", flush=True)
     out = work / name
     smoke = int(os.environ.get("MM_MAX_STEPS", "0")) or None  # a few steps: checks the script before a GPU call
-    res = train(None, out=out, photos=ps, threads=2, progress=False, max_steps=smoke,
+    types = json.loads((src / "type_prompts.json").read_text())
+    prompts = dict(zip(types, np.load(src / "type_prompts.npy")))
+    res = train(None, out=out, photos=ps, threads=2, progress=False, max_steps=smoke, type_prompts=prompts,
                 max_seconds=float(os.environ.get("MM_MAX_SECONDS", "200")), **VARIANTS[name])
     print(f"[{name}] {json.dumps(res['info'])}", flush=True)
 

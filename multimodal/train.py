@@ -47,6 +47,14 @@ def augment(x, generator):
     return ((x - mean) * contrast + mean * bright).clamp(0, 255).contiguous()
 
 
+def type_prompt_matrix(types: list[str], embedder) -> np.ndarray:
+    """Per article type, the normalised mean MiniLM vector of "<type>", "<type> for men", "<type> for women":
+    the class vectors a shopper's words give, used by the prompt-classification loss."""
+    prompts = [[t.lower(), f"{t.lower()} for men", f"{t.lower()} for women"] for t in types]
+    vecs = embedder.embed_documents([x for group in prompts for x in group]).reshape(len(types), 3, -1).mean(1)
+    return (vecs / np.linalg.norm(vecs, axis=1, keepdims=True)).astype(np.float32)
+
+
 def multi_positive_nce(img, txt, scale, same):
     """Symmetric InfoNCE where ``same[i, j]`` marks texts equal to row i's (duplicates are positives)."""
     import torch
@@ -93,7 +101,8 @@ def evaluate_split(tower, ps, rows, labels, batch: int = 512, device="cpu") -> d
 def train(settings, *, out: Path, epochs: int = 20, batch_size: int = 256, lr: float = 2e-3, weight_decay: float = 0.05,
           aux_weight: float = 0.5, caption_weight: float = 0.5, widths=(24, 48, 96, 192), threads: int = 1, limit: int | None = None,
           max_steps: int | None = None, seed: int = 0, styles: Path | None = None, progress: bool = True,
-          embedder=None, photos=None, max_seconds: float | None = None) -> dict:
+          embedder=None, photos=None, max_seconds: float | None = None, prompt_weight: float = 0.0,
+          type_prompts: dict | None = None) -> dict:
     """Train the image tower; ``photos`` (a PhotoSet) skips loading the catalog (GPU box: multimodal/device_train.py)."""
     import torch
     from accelerate import Accelerator
@@ -120,6 +129,14 @@ def train(settings, *, out: Path, epochs: int = 20, batch_size: int = 256, lr: f
     cap_ids = np.unique([hash(c) for c in map(lambda p: (colour(p), article_type(p), p.gender), ps.products)],
                         return_inverse=True)[1]
     title_ids = np.unique([p.embedding_text() for p in ps.products], return_inverse=True)[1]
+
+    t_prompt = None
+    if prompt_weight:  # classify each photo among the article types' text vectors (what zero-shot uses)
+        if type_prompts is None:
+            from retrieval.embeddings import Embedder
+
+            type_prompts = dict(zip(cfg.article_types, type_prompt_matrix(cfg.article_types, embedder or Embedder())))
+        t_prompt = torch.from_numpy(np.stack([type_prompts[t] for t in cfg.article_types]))
 
     accel = Accelerator(cpu=not torch.cuda.is_available())
     tower = ImageTower(cfg).to(memory_format=torch.channels_last)
@@ -166,6 +183,9 @@ def train(settings, *, out: Path, epochs: int = 20, batch_size: int = 256, lr: f
             l_cap = multi_positive_nce(emb, t_cap[idx].to(dev), scale, ci[:, None] == ci[None, :])
             l_aux = sum(ce(v, t_lab[k][idx].to(dev)) for k, v in heads.items()) / max(1, len(heads))
             loss = (1 - caption_weight) * l_title + caption_weight * l_cap + aux_weight * l_aux
+            if t_prompt is not None:
+                l_prompt = ce(scale * emb @ t_prompt.to(dev).T, t_lab["article_type"][idx].to(dev))
+                loss = loss + prompt_weight * l_prompt
             opt.zero_grad(set_to_none=True)
             accel.backward(loss)
             opt.step()
@@ -189,7 +209,7 @@ def train(settings, *, out: Path, epochs: int = 20, batch_size: int = 256, lr: f
     tower = accel.unwrap_model(tower).cpu().eval()
     train_s = time.perf_counter() - t_train
     info = {"epochs_run": len(history), "steps": step, "batch_size": batch_size, "lr": lr, "weight_decay": weight_decay,
-            "aux_weight": aux_weight, "caption_weight": caption_weight, "widths": list(widths), "threads": threads, "seed": seed,
+            "aux_weight": aux_weight, "caption_weight": caption_weight, "prompt_weight": prompt_weight, "widths": list(widths), "threads": threads, "seed": seed,
             "train_photos": int(len(tr)), "val_photos": int(len(ps.rows("val"))), "test_photos": int(len(ps.rows("test"))),
             "params": int(sum(p.numel() for p in tower.parameters())), "train_seconds": round(train_s, 1),
             "total_seconds": round(time.perf_counter() - t0, 1), "device": str(dev),
