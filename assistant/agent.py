@@ -22,6 +22,8 @@ from langgraph.graph import END, START, StateGraph
 from langgraph.graph.message import add_messages
 
 from assistant import answers, escalation
+from assistant.escalation_model import EscalationModel
+from assistant.escalation_model import decide as decide_escalation
 from assistant.intents import _SMALLTALK, IntentClassifier, reconcile_shop, rule_intent
 from assistant.vocab import expand_shorthand
 from assistant.parser import apply, parse
@@ -74,8 +76,12 @@ class GraphState(TypedDict, total=False):
 class Assistant:
     def __init__(self, *, settings, searcher, reranker=None, classifier: IntentClassifier | None = None,
                  tickets: TicketStore | None = None, policies=None, vocab: Vocabulary | None = None,
-                 checkpoint_path: Path | None = None, use_classifier: bool = True):
+                 checkpoint_path: Path | None = None, use_classifier: bool = True,
+                 escalation_model: EscalationModel | None = None):
         self.settings = settings
+        # the trained escalation detector rides with the other models: --rules-only turns both off
+        self.escalation_model = escalation_model if escalation_model is not None else (
+            EscalationModel(embedder=getattr(searcher, "embedder", None)) if use_classifier else None)
         self.searcher = searcher
         self.reranker = reranker
         self.classifier = classifier if classifier is not None else (IntentClassifier() if use_classifier else None)
@@ -107,6 +113,8 @@ class Assistant:
                 except Exception as exc:  # rules-only fallback keeps the assistant usable
                     log.warning("intent classifier unavailable (%s); using rules only", exc)
                     self.classifier = None
+            if self.escalation_model is not None and not self.escalation_model.warm_up():
+                self.escalation_model = None  # no artefact: the exact rules alone
             if self.reranker is not None and hasattr(self.reranker, "warm_up"):
                 self.reranker.warm_up()
             self._graph = self._build_graph()
@@ -310,6 +318,11 @@ class Assistant:
                 and not parsed.has_constraints() and esc is None):
             turn.update(route="other", intent="other", reason="empty")
             return {"dialogue": ds.model_dump(), "turn": turn, "messages": [msg]}
+        if self.escalation_model is not None:
+            p = self.escalation_model.score(ct.text)
+            esc = decide_escalation(ct.text, esc, p, cfg=self.escalation_model.cfg, shopping=parsed.has_constraints(),
+                                    item_question=bool(parsed.refs) or parsed.compare)
+            turn["debug"]["escalation_p"] = None if p is None else round(p, 3)
         has_results = bool(ds.last_results)
         negative = escalation.is_negative_feedback(ct.text)
         intent = rule_intent(ct.text, parsed=parsed, has_results=has_results, escalation=esc, negative_feedback=negative)

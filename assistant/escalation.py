@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.vocab import expand_shorthand
 
@@ -22,9 +23,33 @@ _HUMAN = re.compile(
     r"an?\s+(?:real|live|actual|proper)\s+(?:person|human|someone|agent|staff\s+member)|someone\s+who\s+can\s+(?:actually\s+|really\s+)?help|"
     r"(?:an?\s+)?(?:executive|associate)|live\s+chat|real\s+human|actual\s+human|contact\s+(?:number|details|no)|email\s+(?:id|address)\s+(?:of|for)\s+support|call\s+me(?:\s+back)?|phone\s+(?:me|number|support)|helpline|"
     r"not\s+a\s+(?:bot|robot|machine)|stop\s+being\s+a\s+bot|transfer\s+me|connect\s+me|escalate|raise\s+a\s+(?:ticket|complaint)|"
-    r"file\s+a\s+complaint|(?:want|need|like)\s+to\s+complain|register\s+a\s+complaint|lodge\s+a\s+complaint|open\s+a\s+ticket)\b",
+    r"file\s+a\s+complaint|(?:want|need|like)\s+to\s+complain|register\s+a\s+complaint|lodge\s+a\s+complaint|open\s+a\s+ticket|"
+    r"operator|staff\s+member|toll[- ]?free|whatsapp\s+(?:support|number|no|care)|grievance|"
+    r"(?:someone|somebody|anyone|anybody|a\s+person|a\s+human|an\s+agent)\s+on\s+(?:the\s+)?(?:phone|line|call)|"
+    r"(?:anyone|anybody|someone|somebody)\s+(?:here\s+|there\s+|around\s+)?(?:who\s+is\s+|who'?s\s+)?(?:competent|capable|"
+    r"knowledgeable|sensible|useful|who\s+(?:knows|understands|actually\s+knows|can\s+(?:actually\s+|really\s+)?help)))\b",
     re.I,
 )
+# Giving up on the bot is a request for a person by itself ("I'm done talking to a machine").
+_BOT_FED_UP = re.compile(
+    r"\b(?:done|tired|sick|fed\s+up|bored|finished)\s+(?:of\s+|with\s+)?(?:talking|chatting|speaking|dealing|arguing|typing)\s+"
+    r"(?:to|with)\s+(?:a\s+|an\s+|this\s+|the\s+|some\s+|your\s+)?(?:stupid\s+|dumb\s+)?(?:bot|robot|machine|computer|chatbot|ai|"
+    r"automated\s+\w+|software|program)\b|\b(?:enough|done)\s+(?:of|with)\s+(?:this|the|your)\s+(?:bot|robot|machine|chatbot)\b",
+    re.I)
+# Hinglish: "kisi insaan se baat karni hai", "customer care se baat karao", "agent se connect karo".
+_HUMAN_HINGLISH = re.compile(
+    r"\b(?:(?:insaan|insan|banda|bande|human|person|agent|manager|customer\s+care|support|koi|kisi)\b[^.?!]{0,25}?\b"
+    r"(?:baat|connect|call|phone)\s*(?:karni|karna|karao|karwao|karwa|kara|karado|karwado|karo|kijiye|chahiye|hai)|"
+    r"(?:insaan|insan|banda|human|agent)\s+(?:chahiye|se\s+baat|hai\s+kya|hai\s+yahan)|customer\s+care\s+(?:ka|ki)\s+number|"
+    r"koi\s+(?:insaan|insan|banda|human|real\s+person)\s+hai)\b", re.I)
+_ORDER_HINGLISH = re.compile(
+    r"\b(?:(?:order|parcel|refund|paise|paisa|delivery|product|saman|samaan|item)\b[^.?!]{0,30}?\b(?:nahi|nahin|nai)\s+"
+    r"(?:aaya|aya|aayi|ayi|mila|mili|pahuncha|pahunchi|hua|hui)|paise\s+(?:kat|cut)|payment\s+(?:kat|cut)|"
+    r"(?:galat|toota|tuta|tooti|tuti|kharab|phata|fata|phati|fati|ganda)\s+(?:\w+\s+){0,2}?(?:aaya|aya|aayi|ayi|bheja|bhej|"
+    r"bheji|mila|mili|nikla|nikli)|(?:cancel|return|exchange|wapas)\s+karna\s+hai|(?:otp|account)\b[^.?!]{0,20}?"
+    r"\b(?:nahi\s+aa\s+raha|band\s+ho\s+gaya|block\s+ho\s+gaya|nahi\s+khul))", re.I)
+# "kidding", "jk", "only joking": the shopper takes the outburst back ("not kidding" is emphasis, not a retraction).
+_RETRACT = re.compile(r"(?<!not\s)(?<!n't\s)\b(?:just\s+|only\s+|i'?m\s+)?(?:kidding|joking)\b|\bjk\b|\bj/k\b", re.I)
 _HUMAN_ASK = re.compile(r"\b(talk|speak|chat|connect|transfer|put\s+me|get\s+me|want|need|give\s+me|let\s+me|can\s+i|"
                         r"i'?d\s+like|please|escalate|call|contact|reach|is\s+there|number|email|phone|whatsapp|could\s+you|can\s+you|"
                         r"would\s+you|for\s+me|take\s+over|through|ring)\b", re.I)
@@ -44,7 +69,8 @@ _ORDER_OBJ = re.compile(r"\b(order\w*|parcel|package|shipment|delivery|delivered
                         r"confirmation|return|pickup|debited|deducted|credited|box|reached\s+me|arrive[ds]?|dispatched|shipped|"
                         r"charged|charge|money|amount|transaction|upi|card|wallet\s+balance|return\s+pickup|pickup|"
                         r"replacement|exchange\s+request|invoice|tracking|otp|received|ordered|bought|purchased|got|"
-                        r"sign\s*in|sign\s*up|log\s*in|password|verification\s+(?:code|mail|email|sms)|profile)\b", re.I)
+                        r"sign\s*in|sign\s*up|log\s*in|password|verification\s+(?:code|mail|email|sms)|profile|gift\s*cards?|store\s+credit|"
+                        r"balance|loyalty|reward\s+points|supercoins?)\b", re.I)
 _PROBLEM = re.compile(
     r"\b(not\s+(?:yet\s+)?(?:received|arrived|delivered|come|got|credited|refunded|processed|working|showing|picked)|"
     r"never\s+(?:arrived|came|received|delivered|got|comes?|arrives?|shows?\s+up|works?|gets?\s+(?:sent|delivered))|"
@@ -76,7 +102,8 @@ _PROBLEM = re.compile(
     r"rescheduled|tamper\w*|(?:was|is|came)\s+empty|empty\s+(?:box|package|parcel)|(?:was|were|got)\s+charged|charged\s+(?:me|for)|"
     r"not\s+in\s+my\s+(?:account|bank)|shows?\s+(?:as\s+)?(?:completed|delivered|refunded|successful|credited)\s+but|"
     r"(?:has|have|did|does|is|was)\s*n'?t\s+(?:my|the|our|it|they)\s+(?:\w+\s+)?(?:come|came|arrived|arrive|been|reached|reach|"
-    r"shipped|credited|delivered|processed|got)|hacked|unauthori[sz]ed|without\s+my\s+(?:permission|knowledge|consent)|wet|soaked|ruined|spoil(?:ed|t)|crushed|smashed)\b",
+    r"shipped|credited|delivered|processed|got)|vanished|disappeared|went\s+missing|(?:is|are|was|got)\s+gone|"
+    r"shows?\s+(?:zero|0|nil)|hacked|unauthori[sz]ed|without\s+my\s+(?:permission|knowledge|consent)|wet|soaked|ruined|spoil(?:ed|t)|crushed|smashed)\b",
     re.I,
 )
 _FIRST_PERSON = re.compile(r"\b(i|i'?ve|i'?m|my|me|we|our|us|mine)\b", re.I)
@@ -105,10 +132,12 @@ _QUESTION_START = re.compile(r"^\s*(?:how|what|when|which|can|could|may|do|does|
 _PURCHASE = re.compile(
     r"\b(?:i|we)\s+(?:have\s+|had\s+|just\s+|recently\s+|already\s+)?(?:bought|ordered|purchased|received|recieved|got|"
     r"was\s+sent|paid(?:\s+for)?)\b|"
-    r"\b(?:my|our)\s+(?:order|purchase|parcel|package|delivery|shipment)\b|^\s*(?:received|recieved|got)\b|"
+    r"\b(?:my|our)\s+(?:order|purchase|parcel|package|delivery|shipment)\b|^\s*(?:received|recieved|got|ordered|bought|"
+    r"purchased|paid\s+for)\b|"
     r"\bmy\s+\w+(?:\s+\w+)?\s+(?:came|arrived|was\s+delivered|got\s+delivered|has\s+arrived)\b|"
     r"\b(?:bought|ordered|purchased|delivered)\s+(?:it\s+|them\s+)?(?:from\s+you|last|yesterday|on|\d|a\s+few|few|two|this|earlier)|"
-    r"\b(?:you|you\s+guys|they|seller|store|courier|brand)\s+(?:have\s+|has\s+)?(?:sent|delivered|shipped|gave)\b|"
+    r"\b(?:you|you\s+guys|you\s+people|you\s+lot|y'?all|they|seller|store|courier|brand)\s+(?:have\s+|has\s+)?"
+    r"(?:sent|delivered|shipped|gave)\b|"
     r"\b(?:an?|the)\s+order\s+(?:that\s+)?(?:i|we)\s+(?:have\s+|'ve\s+|had\s+|just\s+|already\s+|recently\s+)*(?:placed|made)\b|"
     r"\b(?:i|we)\s*(?:have\s+|'ve\s+|had\s+|just\s+|already\s+|recently\s+)*placed\s+(?:an?|the|my|our)\s+order\b|"
     r"\b(?:already|just)\s+placed\b|\bplaced\s+(?:on|last|yesterday|today|this|\d)", re.I)
@@ -120,7 +149,9 @@ _DEFECT = re.compile(
     r"(?:does|do)\s*n'?t\s+fit|not\s+fitting|missing|blisters?|(?:bad|poor|cheap|low|pathetic|worst)\s+quality|"
     r"quality\s+is\s+(?:bad|poor|pathetic|terrible|horrible|very\s+bad|not\s+good|worst)|someone\s+else'?s|somebody\s+else'?s|"
     r"not\s+mine|(?:sizes?\s+)?(?:smaller|bigger|larger|tighter|looser|shorter|longer)\s+than|tamper\w*|empty|instead\s+of|"
-    r"wet|soaked|ruined|spoil(?:ed|t)|crushed|smashed|"
+    r"wet|soaked|ruined|spoil(?:ed|t)|crushed|smashed|tarnish\w*|snapped|bled|undone|expired|"
+    r"(?:came|arrived|delivered|shipped|packed)\s+without|"
+    r"(?:packet|package|parcel|box|pack)\s+(?:had|contained|contains|has|came\s+with)|"
     r"(?:when|but|though|although|whereas|while)\s+(?:i|we)\s+(?:had\s+)?(?:clearly\s+)?(?:ordered|asked\s+for|selected|chose|"
     r"picked|paid\s+for|wanted))\b", re.I)
 _DISSATISFIED = re.compile(
@@ -163,7 +194,9 @@ _UNHELPED = re.compile(
 # Sarcasm: a fixed sarcastic idiom, or praise that comes with a complaint about the results in the same message.
 _SARCASM = re.compile(
     r"\b(?:thanks?|thank\s+you)\s+for\s+(?:nothing|wasting|the\s+waste|being\s+(?:so\s+|totally\s+)?useless)|"
-    r"\b(?:so|very|real(?:ly)?|super|such\s+a)\s+(?:helpful|useful|big\s+help)\W+(?:not\b|/s\b|lol\b)|\byeah,?\s+right\b", re.I)
+    r"\b(?:so|very|real(?:ly)?|super|such\s+a)\s+(?:helpful|useful|big\s+help)\W+(?:not\b|/s\b|lol\b)|\byeah,?\s+right\b|"
+    r"\b(?:oh\s+|yeah\s+)?sure,?\s+because\b|"
+    r"(?:\.{2,}|…|-+)\s*not\b\s*[.!]*(?=\s|$)|\s/s\b", re.I)
 _PRAISE = re.compile(r"^\W*(?:oh\s+|wow\W+|well\W+|ah\s+)?(?:great|brilliant|fantastic|wonderful|perfect|amazing|superb|lovely|"
                      r"genius|excellent|nice\s+one|well\s+done|good\s+job|great\s+job|awesome|marvell?ous|splendid)\b", re.I)
 _SAME_AGAIN = re.compile(
@@ -186,6 +219,10 @@ def _negated(t: str, m: re.Match) -> bool:
     return bool(_NEGATED_BEFORE.search(clause))
 
 
+_SHOP_ASK = re.compile(r"\b(show|need|want|looking|buy|find|suggest|recommend|get\s+me|new\s+(?:one|ones|pair)|"
+                       r"replace\s+(?:it|them|mine))\b", re.I)
+_CONTACT_VERB = re.compile(r"\b(talk|speak|chat|connect|transfer|put\s+me|get\s+me|call|ring|phone|contact|reach|escalate|"
+                           r"complain|help\s+me|hand\s+(?:me|this|it)|pass\s+me)\b", re.I)
 _COMPLAINT_TARGET = re.compile(r"\b(you|your|this|these|service|site|website|app|bot|experience|company|store|platform|"
                                r"support|team|delivery|courier|quality|product|guys|people|myntra)\b", re.I)
 
@@ -195,21 +232,71 @@ class Escalation:
     reason: str  # human_request | complaint | order_problem | repeated_failure
     priority: str  # high | normal
     evidence: str
+    soft: bool = False  # decided by one keyword cue (anger word, "agent", damage word): the model may veto it in a shopping request
+
+
+# Words the rules look for, so that a misspelt one still counts ("tlak to a real persn", "custmer care").
+_LEXICON = sorted(set("""talk speak person people human agent customer service support care representative executive
+manager supervisor someone somebody anyone connect transfer helpline number contact complaint complain refund refunded
+order ordered delivery delivered received receive arrived payment deducted debited charged cancel cancelled return
+returned exchange replacement damaged broken defective wrong missing parcel package account password useless pathetic
+terrible worst angry please real actual money tracking shipment courier""".split()))
+
+
+@lru_cache(maxsize=4096)
+def _correct_word(w: str) -> str:
+    from assistant.vocab import _english_words, _weighted_osa
+
+    if len(w) < 4 or not w.isalpha() or w in _english_words() or w in _LEXICON:
+        return w
+    best, best_d = w, 1.01
+    for c in _LEXICON:
+        if abs(len(c) - len(w)) > 2:
+            continue
+        d = _weighted_osa(w, c) + (0.5 if c[0] != w[0] else 0.0)
+        if d < best_d:
+            best, best_d = c, d
+    return best
+
+
+def normalise(text: str) -> str:
+    """Misspelt escalation words corrected (one edit, vowel slips half); real English words are never changed."""
+    def fix(m: re.Match) -> str:
+        w = m.group(0)
+        if not (w.islower() or w.istitle()):
+            return w  # "PUMA", "iPhone": left as written
+        c = _correct_word(w.lower())
+        return w if c == w.lower() else c
+
+    return re.sub(r"[A-Za-z]{4,}", fix, text)
 
 
 def detect(text: str) -> Escalation | None:
     """Escalation reason for one message, or None. Repeated failure is decided by the caller's counter."""
-    t = expand_shorthand(text).strip()
+    t = normalise(expand_shorthand(text)).strip()
     if not t:
         return None
+    hing = _HUMAN_HINGLISH.search(t)
+    if hing:
+        return Escalation("human_request", "normal", hing.group(0))
+    hing = _ORDER_HINGLISH.search(t)
+    if hing:
+        return Escalation("order_problem", "normal", hing.group(0))
+    retracted = bool(_RETRACT.search(t))
+    fed_up = _BOT_FED_UP.search(t)
+    if fed_up and not _negated(t, fed_up):
+        return Escalation("human_request", "normal", fed_up.group(0))
     order_problem = bool(_ORDER_OBJ.search(t)) and bool(_PROBLEM.search(t)) and (
         bool(_FIRST_PERSON.search(t)) or bool(_ORDER_ID.search(t)))
-    anger = next((m for m in _ANGER.finditer(t) if not _negated(t, m)), None)
+    anger = None if retracted else next((m for m in _ANGER.finditer(t) if not _negated(t, m)), None)
     if anger and not _STORE_TARGET.search(t):
         own = _OWN_THING.search(t[anger.end():anger.end() + 40])
         if own and not _ORDER_OBJ.fullmatch(own.group(1)):
             anger = None  # "fed up with my old sneakers, need new ones": a reason to shop, not a complaint
-    shouting = sum(ch.isupper() for ch in t) >= 12 and sum(ch.isupper() for ch in t) > 0.6 * sum(ch.isalpha() for ch in t)
+        elif re.match(r"(?:ruin|spoil)", anger.group(0), re.I):
+            anger = None  # "the rain / my tailor ruined my trousers" with no one in the store named: a reason to shop
+    shouting = not retracted and sum(ch.isupper() for ch in t) >= 12 and \
+        sum(ch.isupper() for ch in t) > 0.6 * sum(ch.isalpha() for ch in t)
     hypothetical = bool(_HYPOTHETICAL.search(t) or _HYPOTHETICAL_ANY.search(t))
     order_problem = order_problem and not (hypothetical and not _ORDER_ID.search(t))
     if not order_problem and _ORDER_OBJ.search(t) and _PROBLEM.search(t) and not hypothetical and not _QUESTION_START.search(t):
@@ -221,18 +308,25 @@ def detect(text: str) -> Escalation | None:
     if not hypothetical and ((purchase and (_DEFECT.search(t) or _DISSATISFIED.search(t) or _ORDER_ACTION.search(t)))
                              or _DEFECT_EVENT.search(t)):
         ev = _DEFECT.search(t) or _DISSATISFIED.search(t) or _DEFECT_EVENT.search(t) or _ORDER_ACTION.search(t)
-        return Escalation("order_problem", "high" if anger or shouting else "normal", ev.group(0))
+        # a damage event with no purchase cue, in a message that also asks for products, may be the shopper's own
+        # old thing ("my old sneakers fell apart, I need a new pair")
+        return Escalation("order_problem", "high" if anger or shouting else "normal", ev.group(0),
+                          soft=not purchase and bool(_SHOP_ASK.search(t)))
     human = next((m for m in _HUMAN.finditer(t) if not _negated(t, m)), None)
     if human and (_HUMAN_ASK.search(t) or len(t.split()) <= 4) and not re.search(
             r"\b(?:if\s+(?:needed|required|necessary)|later\s+on|in\s+(?:the\s+)?future)\b", t, re.I):
         # "customer care number?" is also a request for a person; "agent" in "agent provocateur" is not a word here
-        return Escalation("human_request", "high" if anger else "normal", human.group(0))
+        # a role word with no contact verb ("I start a customer service job", "the agent in that film") is soft
+        return Escalation("human_request", "high" if anger else "normal", human.group(0),
+                          soft=not _CONTACT_VERB.search(t))
     help_req = _ORDER_HELP.search(t)
     if help_req and not hypothetical:
         return Escalation("order_problem", "normal", help_req.group(0))
     if anger and (_FIRST_PERSON.search(t) or _COMPLAINT_TARGET.search(t)):
-        return Escalation("complaint", "high", anger.group(0))
-    frustration = next((m for rx in (_REPEAT, _UNHELPED, _SARCASM) for m in rx.finditer(t) if not _negated(t, m)), None)
+        # anger aimed at nobody in the store ("so frustrating, nothing ever fits me") is soft
+        return Escalation("complaint", "high", anger.group(0), soft=not _STORE_TARGET.search(t))
+    frustration = None if retracted else next(
+        (m for rx in (_REPEAT, _UNHELPED, _SARCASM) for m in rx.finditer(t) if not _negated(t, m)), None)
     if frustration is None and _PRAISE.search(t) and (anger or _SAME_AGAIN.search(t) or _NEG_FEEDBACK.search(t)) \
             and not re.search(r"\b(?:but|though|however|although)\b", t, re.I):
         frustration = _PRAISE.search(t)  # "oh brilliant, the same useless list again": praise plus a complaint is sarcasm
@@ -246,7 +340,7 @@ def detect(text: str) -> Escalation | None:
     if quality and not hypothetical and not _QUESTION_START.search(t):
         return Escalation("complaint", "normal", quality.group(0))
     if shouting and re.search(r"!{2,}", t):
-        return Escalation("complaint", "high", "shouting")
+        return Escalation("complaint", "high", "shouting", soft=True)
     return None
 
 

@@ -33,7 +33,9 @@ _POLICY = re.compile(
     r"(?:to\s+)?(?:deliver|delivery|shipping|ship|refund|return)|delivery\s+(?:time|charges?|fee|cost|options)|"
     r"shipping\s+(?:cost|charges?|fee|policy|time)|free\s+(?:shipping|delivery|returns?)|cash\s+on\s+delivery|\bcod\b|"
     r"payment\s+(?:methods?|options?|modes?)|\bemi\b|\bupi\b|credit\s+card|debit\s+card|net\s*banking|"
-    r"size\s+(?:chart|guide)|(?:find|know|measure|choose|pick)\s+my\s+(?:shoe\s+)?size|sizes?\s+(?:run|fit)|"
+    r"size\s+(?:chart|guide)|(?:find|know|measure|choose|pick|figure\s+out|work\s+out|check|determine|select|decide)\s+"
+    r"(?:out\s+)?(?:my|the\s+right|the\s+correct|which|what|the)\s+(?:shoe\s+|ring\s+|dress\s+)?size|sizes?\s+(?:run|fit)|"
+    r"(?:which|what)\s+size\s+(?:should|do|would|shall|will)\s+i|"
     r"cancel(?:lation)?\s+(?:policy|an?\s+order|my\s+order\s+before)|deliver\s+to|ship\s+to|do\s+you\s+(?:ship|deliver)|"
     r"international\s+(?:shipping|delivery)|gift\s+wrap\w*|warranty\s+(?:policy|on)|are\s+returns|"
     r"is\s+(?:there\s+)?(?:a\s+)?(?:delivery|shipping)\s+(?:charge|fee)|express\s+delivery|same\s+day\s+delivery|"
@@ -50,7 +52,8 @@ _SMALLTALK_WORDS = re.compile(
     r"amazing|wonderful|fantastic|excellent|lovely|super|good|fine|alright|sure|got\s+it|sounds\s+good|noted|"
     r"lol|haha+|wow|hmm+|oh|ah|yay|that'?s|thats|it'?s|you'?re|you\s+are|you|very|really|so|too|much|a\s+lot|lot|"
     r"again|there|bot|friend|buddy|mate|dear|please|helpful|useful|kind|of|all|appreciated?|appreciate\s+it|"
-    r"i\s+appreciate|no\s+thanks|nothing\s+else|that'?s\s+all|done|:\)|🙂|😊|👍|🙏)", re.I)
+    r"i\s+appreciate|no\s+thanks|nothing\s+else|that'?s\s+all|done|:\)|🙂|😊|👍|🙏|"
+    r"(?:these|those|they|this|it|all)\s+(?:look|looks|seem|seems|are|is)|looking)", re.I)
 _SMALLTALK_SEQ = re.compile(rf"^\s*(?:{_SMALLTALK_WORDS.pattern}[\s,!.?]*)+$", re.I)
 _SMALLTALK_Q = re.compile(
     r"^\s*(?:how\s+(?:are|r)\s+(?:you|u)(?:\s+doing)?|how'?s\s+it\s+going|what'?s\s+up|sup|"
@@ -98,7 +101,8 @@ def is_policy_question(text: str) -> bool:
 
 
 _QUESTION = re.compile(r"\?|^\s*(is|are|does|do|what|what'?s|which|how|can|tell|describe|any|has|will|was|more\s+details|"
-                       r"details|info)\b", re.I)
+                       r"details|info|(?:show|give|send)\s+(?:me\s+)?(?:some\s+)?(?:more\s+|the\s+|full\s+)?"
+                       r"(?:details|info|information|specs|specifications))\b", re.I)
 _PRODUCT_ATTR = re.compile(
     r"\b(material|fabric|made\s+of|cotton|silk|polyester|leather|linen|denim|wool|rayon|viscose|nylon|price|cost|"
     r"how\s+much|colou?r|brand|size|sizes|fit|wash\w*|care|pocket\w*|sleeve\w*|collar|neck\w*|closure|zip\w*|"
@@ -115,6 +119,11 @@ _SHOP_REQUEST = re.compile(r"^\s*(?:show|find|get|i\s+(?:want|need)\s+(?:some|a|
 # A yes/no question about one shown item ("is #2 under 5000?", "does the first one come in black?").
 _YES_NO_ITEM_Q = re.compile(r"^\s*(?:so\s+|and\s+|ok(?:ay)?\s*,?\s+)?(?:is|are|does|do|was|will|would|can|could|has|have)\b"
                             r"(?=.*\?\s*$|.*\b(?:it|one|#\s*\d|number\s+\d|item\s+\d)\b)", re.I)
+
+
+# Asking for more of the current results ("show me more", "more options", "next page").
+_MORE_RESULTS = re.compile(r"\b(?:show|see|give|get)\s+(?:me\s+|us\s+)?(?:some\s+)?more\b(?!\s+(?:about|details?|info))|"
+                           r"\bmore\s+(?:options|results|choices|products|items)\b|\bother\s+options\b|\bnext\s+page\b", re.I)
 
 
 @dataclass(slots=True)
@@ -212,6 +221,8 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
             len(parsed.refs) == 1 or (re.search(r"\b(it|this|that|this\s+one|that\s+one)\b", t, re.I)
                                       and _PRODUCT_ATTR.search(t))):
         return "product_question"
+    if has_results and _MORE_RESULTS.search(t):
+        return "shop"  # "show me more", "other options": the same search again (a refine)
     if parsed.has_constraints():
         return "shop"  # search or refine: decided from the state
     return None

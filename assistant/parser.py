@@ -84,7 +84,8 @@ _REMOVE_PHRASES = re.compile(r"\b(?:remove|drop|take\s+off|take\s+out|clear|dele
 _KURTA_SET = re.compile(r"\bkurta?s?\s+(?:with|and|&|n|plus)\s+(?:a\s+)?(?:pa[jy]amas?|palazzos?|churidars?|salwars?|"
                         r"trousers?|pants?|leggings?|dupattas?|skirts?|shararas?|bottoms?)\b", re.I)
 _SCOPE_STOP = {"but", "instead", "rather", "just", "only", "prefer", "want", "like", "show", "give", "please", "need",
-               "mean", "wait", "actually"}
+               "mean", "wait", "actually", "zzsep"}
+_SENTENCE_END = re.compile(r"(?<!\brs)(?<!\bno)(?<!\bnum)[.!?;]+(?=\s|$)")
 _CHAIN = {"or", "and", "nor", "either", "any", "ones", "one", "the", "a", "colour", "color", "brand", "stuff", "items",
           "products", "of", "from", "by", "in", "shade", "shades", "coloured", "colored", "things"}
 _REMOVE_CUE = re.compile(r"\b(no|any|forget|remove|drop|clear|ignore|whatever|no\s+preference|not\s+fussy|don'?t\s+care|"
@@ -300,7 +301,10 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     p.pronoun = bool(_PRONOUN.search(low))
 
     # Mark tokens belonging to negation phrases so "other than nike" negates nike.
-    neg_text = _RELEASE_PHRASES.sub(" zzrel ", low)
+    # a sentence end closes every scope: "I hate red. kurtas for women" negates red, not the kurtas
+    neg_text = _SENTENCE_END.sub(" zzsep ", low)
+    neg_text = re.sub(r",(?=\s)", " zzcomma ", neg_text)
+    neg_text = _RELEASE_PHRASES.sub(" zzrel ", neg_text)
     neg_text = _REMOVE_PHRASES.sub(" zzrem ", neg_text)
     neg_text = _NEG_PHRASES.sub(lambda m: " NEGCUE ", neg_text)
     tokens = vocab.tokens(neg_text.replace("NEGCUE", "zzneg"))
@@ -327,6 +331,10 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
         elif m.kind == "gender" and not neg:
             p.gender = p.gender or m.value
     p.category = _head_category(cat_hits, tokens)
+    if p.category and vocab.is_generic(p.category):  # "I own zero good shoes. sneakers for women": the specific type wins
+        family = set(vocab.category_filter(p.category))
+        p.category = next((m.value for m in cat_hits if not vocab.is_generic(m.value)
+                           and set(vocab.category_filter(m.value)) <= family), p.category)
     if p.category is None and p.brands:  # "pepe jeans for men": the brand's own last word names the type
         p.category = next((c for c in map(vocab.brand_tail_category, p.brands) if c), None)
     p.colors, p.exclude_colors = _dedupe(p.colors), _dedupe(p.exclude_colors)
@@ -376,7 +384,7 @@ exclude excluding except without avoid hate dislike love like likes skip drop cl
 matter care preference fussy important open ones""".split())
 
 
-_NP_BREAK = {"for", "and", "or", "with", "instead", "than", "then", "also", "plus", "not", "no", "but", "to", "in",
+_NP_BREAK = {"zzsep", "zzcomma", "for", "and", "or", "with", "instead", "than", "then", "also", "plus", "not", "no", "but", "to", "in",
              "zzneg", "zzrel", "zzrem", "like", "of", "from", "vs", "versus", "under", "below", "above"}
 
 
@@ -425,6 +433,15 @@ def _negated_spans(tokens: list[str], matches) -> list[bool]:
         gap = 0
         while j >= 0 and gap <= 3:
             t = tokens[j]
+            if t == "zzcomma":  # a comma continues the scope only inside a list of the same kind ("no black, brown")
+                k = j - 1
+                while k >= 0 and tokens[k] in _CHAIN:
+                    k -= 1
+                before = next((o for o in matches if o.start <= k < o.end), None)
+                if before is None or before.kind != m.kind:
+                    break  # "I hate polyester, cotton t-shirts", "shirts, not blue, for men"
+                j -= 1
+                continue
             if t == "zzneg" or t in _NEG_CUES:
                 if t == "but" and not (j > 0 and tokens[j - 1] in ("anything", "everything", "all")):
                     break

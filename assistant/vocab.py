@@ -14,6 +14,17 @@ from retrieval.filters import norm_category
 from retrieval.products import Product
 
 _TOKEN = re.compile(r"[a-z0-9]+")
+# Singular forms of plural-only garments that are everyday adjectives; after a copula or a degree word they
+# describe something ("money is tight", "it runs short", "too flat") rather than name Tights/Shorts/Briefs/Flats.
+_ADJECTIVE_SINGULARS = {"tight", "short", "brief", "flat"}
+# "suits" is the verb between a subject word and an object word ("which of these suits a formal event").
+_VERB_SUBJECTS = {"which", "that", "it", "this", "these", "those", "what", "who", "one", "best", "really", "also", "never",
+                  "always", "perfectly"}
+_VERB_OBJECTS = {"a", "an", "the", "me", "you", "him", "her", "them", "us", "my", "your", "his", "their", "our", "every", "all",
+                 "any", "most", "formal", "casual", "both", "office", "weddings", "parties"}
+_PREDICATIVE = {"is", "are", "was", "were", "be", "been", "being", "too", "so", "very", "bit", "little", "quite", "really",
+                "slightly", "pretty", "rather", "fairly", "more", "less", "feel", "feels", "felt", "look", "looks", "seem",
+                "seems", "run", "runs", "ran", "fit", "fits", "getting", "gets", "got", "its", "im", "thats", "kinda"}
 
 
 def norm_text(text: str) -> str:
@@ -356,6 +367,10 @@ class Vocabulary:
             return Match("colour", self.colours[phrase], i, i + L)
         if phrase in self.categories:
             if phrase == "top" and (nxt.isdigit() or prev in ("on", "at", "the", "from")):  # "top 3", "on top"
+                return None
+            if phrase in _ADJECTIVE_SINGULARS and prev in _PREDICATIVE:  # "money is tight", "a bit short"
+                return None
+            if phrase == "suits" and prev in _VERB_SUBJECTS and nxt in _VERB_OBJECTS:  # "which of these suits a party"
                 return None
             return Match("category", self.categories[phrase], i, i + L)
         if L == 1 and phrase in GENDER_WORDS:

@@ -22,6 +22,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("eval", "conversations"): "evals.conversation_eval",
     ("eval", "shopdial"): "evals.shopdial_eval",
     ("train", "intents"): "assistant.intent_train",
+    ("train", "escalation"): "assistant.escalation_train",
     ("train", "summarizer"): "assistant.generation.train",
     ("train", "image-encoder"): "multimodal.train",
     ("eval", "multimodal"): "evals.multimodal_eval",

@@ -1,0 +1,129 @@
+"""The trained escalation detector: its data, the committed artefact, rules + model together, the fallback.
+
+Real components throughout: the committed model, the packaged MiniLM embedder (session fixture), the rules.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant import escalation as E
+from assistant.escalation_data import NEGATIVE, POSITIVE, all_examples, overlap_with_scenarios, split
+from assistant.escalation_model import ARTEFACT, EscalationModel, decide
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "evals" / "scenarios"
+
+
+@pytest.fixture(scope="module")
+def model(embedder):
+    m = EscalationModel(embedder=embedder)
+    if not m.warm_up():
+        pytest.skip("escalation artefact not committed")
+    return m
+
+
+def test_data_is_labelled_both_ways_and_never_copies_a_scenario_turn():
+    rows = all_examples(None)
+    assert {r["label"] for r in rows} == {0, 1}
+    assert all(POSITIVE.values()) and all(NEGATIVE.values())
+    seeds = [t for bank in (POSITIVE, NEGATIVE) for ts in bank.values() for t in ts]
+    assert not overlap_with_scenarios([{"text": t, "label": 0} for t in seeds], SCENARIOS)
+    train, val = split(rows)
+    assert not {r["group"] for r in train} & {r["group"] for r in val}
+
+
+def test_artefact_is_small_and_self_describing():
+    assert ARTEFACT.is_file() and ARTEFACT.stat().st_size < 5_000_000
+    d = json.loads(ARTEFACT.read_text())
+    assert len(d["weights"]) == 384 + len(d["metrics"]["features"]) - 1
+    assert 0.5 <= d["add_threshold"] <= d["shop_threshold"] and 0.0 <= d["veto_threshold"] <= 0.5
+
+
+def test_typos_in_escalation_words_are_corrected_but_real_words_and_brands_are_not():
+    assert E.normalise("can i tlak to a real persn") == "can i talk to a real person"
+    assert E.normalise("Show me PUMA sneakers, Roadster jeans") == "Show me PUMA sneakers, Roadster jeans"
+    assert E.detect("custmer care pls") is not None
+
+
+@pytest.mark.parametrize("text", [
+    "koi insaan hai? baat karni hai",  # Hinglish request for a person
+    "mera parcel abhi tak nahi aaya",  # Hinglish order problem
+    "i'm sick of chatting with this bot",
+    "is there anybody who actually knows what they are doing",
+    "bought a kurta, the box had a saree in it",
+    "my wallet came without the card holder",
+    "can I get somebody on the phone",
+])
+def test_new_rule_cues(text):
+    assert E.detect(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "I'm furious they're out of stock, kidding! more like these",
+    "my dog ruined my slippers, show me new ones",
+])
+def test_retracted_or_third_party_anger_is_not_a_complaint(text):
+    assert E.detect(text) is None
+
+
+def test_soft_flags():
+    assert E.detect("my brother just joined customer service, need shirts for him").soft
+    assert not E.detect("I want to talk to customer service about my order").soft
+    assert not E.detect("the watch that came yesterday has a cracked dial").soft
+    assert E.detect("my old jacket fell apart, need a new one").soft
+
+
+def test_model_separates_clear_cases(model):
+    assert model.score("please get a human on this chat, I've had enough") > model.cfg.add_threshold
+    assert model.score("show me blue denim jackets for men under 3000") < model.cfg.veto_threshold
+    long = ("Hello, I have been browsing for a while and the suggestions were fine, I liked a couple of the kurtas and "
+            "the colours were nice. Anyway the real reason I am here: connect me with a person about my account.")
+    assert model.score(long) > 0.5  # a long message is also read by its last sentence
+
+
+def test_decide_adds_vetoes_and_respects_gates(model):
+    cfg = model.cfg
+    # added: the rules see nothing, the model is sure
+    added = decide("x", None, 0.99, cfg=cfg, shopping=False)
+    assert added is not None and added.reason in ("human_request", "order_problem", "complaint")
+    # never added for a policy question, a hypothetical, plain negative feedback or a question about shown items
+    for text in ("what is your return policy?", "what if my parcel is late", "still not right"):
+        assert decide(text, None, 0.99, cfg=cfg, shopping=False) is None
+    assert decide("is #2 any good", None, 0.99, cfg=cfg, shopping=False, item_question=True) is None
+    # a shopping message needs the stricter threshold
+    assert decide("x", None, cfg.add_threshold, cfg=cfg, shopping=True) is None or cfg.shop_threshold <= cfg.add_threshold
+    # vetoed: a soft rule hit in a shopping request the model reads as shopping; a hard hit is never vetoed
+    soft = E.Escalation("human_request", "normal", "agent", soft=True)
+    hard = E.Escalation("order_problem", "normal", "torn")
+    assert decide("x", soft, 0.01, cfg=cfg, shopping=True) is None
+    assert decide("x", soft, 0.01, cfg=cfg, shopping=False) is soft
+    assert decide("x", hard, 0.01, cfg=cfg, shopping=True) is hard
+
+
+def test_end_to_end_on_real_text(model):
+    def final(text, shopping):
+        return decide(text, E.detect(text), model.score(text), cfg=model.cfg, shopping=shopping)
+
+    assert final("the agent in that heist film wore a grey suit, want one like it for men", True) is None
+    assert final("my manager retires friday, need a watch for him as a gift", True) is None
+    assert final("please connect me to a live agent", False) is not None
+    assert final("money got deducted but the order shows failed", False) is not None
+
+
+def test_missing_artefact_falls_back_to_rules(tmp_path, embedder):
+    m = EscalationModel(embedder=embedder, path=tmp_path / "none.json")
+    assert not m.available and not m.warm_up() and m.score("get me a human") is None
+    rule = E.detect("get me a human")
+    assert decide("get me a human", rule, None, cfg=None, shopping=False) is rule
+
+
+def test_agent_uses_the_detector(make_assistant):
+    bot = make_assistant()
+    if bot.escalation_model is None:
+        pytest.skip("no intent/escalation models in this checkout")
+    r = bot.turn("s-hard-neg", "the agent in that spy film wore a black jacket, show me black jackets for men")
+    assert not r.escalated and r.intent == "search"
+    r = bot.turn("s-esc", "can somebody from your team ring me about my order")
+    assert r.escalated
