@@ -80,24 +80,38 @@ def build_index(*, settings, catalog: str, products: list[Product], embedder: Em
             on_batch(embedded)
 
     # One-deep pipeline: Chroma stores batch i while batch i+1 is embedded (the writer would otherwise
-    # leave a core idle); batches still land in order, one at a time.
+    # leave a core idle); batches still land in order, one at a time. While the last batch is stored,
+    # the snapshot and BM25 (which need no vectors) are written to a temporary folder; the embedding
+    # mirror then takes this run's vectors from memory and reads back from Chroma only the others.
     from concurrent.futures import ThreadPoolExecutor
 
     pending = None
-    with ThreadPoolExecutor(1, thread_name_prefix="chroma-writer") as writer:
-        for start in range(0, len(todo), batch_size):
-            chunk = todo[start:start + batch_size]
-            vecs = embedder.embed_documents([p.embedding_text() for p, _ in chunk])
+    fresh: dict[str, np.ndarray] = {}
+    side = None
+    try:
+        with ThreadPoolExecutor(1, thread_name_prefix="chroma-writer") as writer:
+            for start in range(0, len(todo), batch_size):
+                chunk = todo[start:start + batch_size]
+                vecs = embedder.embed_documents([p.embedding_text() for p, _ in chunk])
+                fresh.update(zip((p.id for p, _ in chunk), vecs))
+                if pending:
+                    done(*pending)
+                pending = (writer.submit(store.upsert, [p for p, _ in chunk], [h for _, h in chunk], vecs),
+                           len(chunk))
+            side = prepare_side_files(settings=settings, catalog=catalog, products=products, hashes=hashes,
+                                      store=store)
             if pending:
                 done(*pending)
-            pending = (writer.submit(store.upsert, [p for p, _ in chunk], [h for _, h in chunk], vecs), len(chunk))
-        if pending:
-            done(*pending)
-    if bar:
-        bar.close()
-    embed_s = time.perf_counter() - t_embed
-    write_side_files(settings=settings, catalog=catalog, products=products, hashes=hashes, store=store,
-                     embedder_variant=embedder.variant)
+        embed_s = time.perf_counter() - t_embed
+        if side is not None:
+            finish_side_files(side, products=products, store=store, fresh=fresh, embedder_variant=embedder.variant)
+    except BaseException:
+        if side is not None:
+            shutil.rmtree(side.tmp, ignore_errors=True)
+        raise
+    finally:
+        if bar:
+            bar.close()
     return IndexReport(
         catalog=catalog, products=len(products), embedded=embedded, unchanged=len(products) - embedded,
         deleted=len(stale), seconds=round(time.perf_counter() - t0, 2),
@@ -105,8 +119,18 @@ def build_index(*, settings, catalog: str, products: list[Product], embedder: Em
     )
 
 
-def write_side_files(*, settings, catalog: str, products: list[Product], hashes: list[str], store: ChromaStore,
-                     embedder_variant: str = "fp32") -> None:
+@dataclass(slots=True)
+class SideFiles:
+    """Side files half written: snapshot and BM25 in ``tmp``; the mirror and the manifest still to come."""
+    catalog: str
+    final: Path
+    tmp: Path
+    fingerprint: str
+
+
+def prepare_side_files(*, settings, catalog: str, products: list[Product], hashes: list[str],
+                       store: ChromaStore) -> SideFiles | None:
+    """Snapshot + BM25 into a temporary folder; None when the index on disk already matches."""
     final = settings.index_dir(catalog)
     fingerprint = catalog_fingerprint(hashes)
     manifest_path = final / MANIFEST
@@ -114,7 +138,7 @@ def write_side_files(*, settings, catalog: str, products: list[Product], hashes:
         try:
             m = json.loads(manifest_path.read_text())
             if m.get("fingerprint") == fingerprint and m.get("collection") == store.name and (final / MIRROR).is_file():
-                return
+                return None
         except (OSError, ValueError):
             pass
     tmp = final.with_name(final.name + ".tmp")
@@ -124,19 +148,37 @@ def write_side_files(*, settings, catalog: str, products: list[Product], hashes:
         for p in products:
             f.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
     LexicalIndex().build([p.lexical_text() for p in products]).save(tmp / LEXICAL)
+    return SideFiles(catalog=catalog, final=final, tmp=tmp, fingerprint=fingerprint)
+
+
+def finish_side_files(side: SideFiles, *, products: list[Product], store: ChromaStore,
+                      fresh: dict[str, np.ndarray] | None = None, embedder_variant: str = "fp32") -> None:
+    """Embedding mirror (``fresh`` vectors as given, the rest read back from Chroma), manifest, swap."""
+    fresh = fresh or {}
     # Mirror of the embeddings in snapshot order: the exact fallback for selective filters.
     pos = {p.id: i for i, p in enumerate(products)}
     mirror = np.zeros((len(products), 384), dtype=np.float32)
-    for ids, vecs in store.iter_embeddings():
-        for pid, v in zip(ids, vecs):
-            if pid in pos:
-                mirror[pos[pid]] = v
-    np.save(tmp / MIRROR, mirror)
-    (tmp / MANIFEST).write_text(json.dumps({
-        "catalog": catalog, "collection": store.name, "products": len(products), "fingerprint": fingerprint,
-        "embedder": embedder_variant, "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+    for pid, v in fresh.items():
+        if pid in pos:
+            mirror[pos[pid]] = v
+    if any(p.id not in fresh for p in products):
+        for ids, vecs in store.iter_embeddings():
+            for pid, v in zip(ids, vecs):
+                if pid in pos and pid not in fresh:
+                    mirror[pos[pid]] = v
+    np.save(side.tmp / MIRROR, mirror)
+    (side.tmp / MANIFEST).write_text(json.dumps({
+        "catalog": side.catalog, "collection": store.name, "products": len(products),
+        "fingerprint": side.fingerprint, "embedder": embedder_variant, "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
     }, indent=2))
-    replace_folder(tmp, final)
+    replace_folder(side.tmp, side.final)
+
+
+def write_side_files(*, settings, catalog: str, products: list[Product], hashes: list[str], store: ChromaStore,
+                     embedder_variant: str = "fp32") -> None:
+    side = prepare_side_files(settings=settings, catalog=catalog, products=products, hashes=hashes, store=store)
+    if side is not None:
+        finish_side_files(side, products=products, store=store, embedder_variant=embedder_variant)
 
 
 def replace_folder(tmp: Path, final: Path) -> None:

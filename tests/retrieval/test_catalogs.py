@@ -74,3 +74,27 @@ def test_missing_data_path_names_path_and_env_var(tmp_path):
     with pytest.raises(DataPathError) as err:
         load_catalog("flipkart", tmp_path)
     assert "product.csv" in str(err.value)
+
+
+def test_content_hash_is_the_asdict_hash(myntra_products):
+    """The fast content hash must equal the original json(asdict) one, or every index would re-embed."""
+    import dataclasses
+    import hashlib
+    import json
+
+    from retrieval.products import Product
+
+    def reference(p):
+        payload = json.dumps(dataclasses.asdict(p), sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:16]
+
+    @dataclasses.dataclass
+    class Box:
+        side: int
+
+    sample = list(myntra_products[:50]) + [
+        dataclasses.replace(myntra_products[0], extra={**myntra_products[0].extra, "predicted": ["colour"]}),
+        Product(id="x", title="Drill – 18 V, ½ in.", source="homedepot", price=None, colours=("red", "black")),
+        Product(id="y", title="box", source="test", extra={"nested": Box(3)}),  # asdict path
+    ]
+    assert [p.content_hash() for p in sample] == [reference(p) for p in sample]

@@ -161,3 +161,43 @@ def test_embedding_variant_is_recorded_and_followed(tmp_path, data_dir, myntra_p
     assert searcher.search(products[0].title)[0].product.id == products[0].id
     a, b = fp32.embed_documents([products[0].title])[0], int8.embed_documents([products[0].title])[0]
     assert float(np.dot(a, b)) > 0.97  # close, yet not interchangeable
+
+
+def test_mirror_matches_chroma_after_fresh_and_incremental_builds(tmp_path, data_dir, myntra_products, embedder):
+    """The mirror takes this run's vectors from memory and reads back only the unchanged ones: either
+    way each row is what Chroma holds for that product (up to Chroma's float rounding), in snapshot order."""
+    import numpy as np
+
+    from retrieval.indexer import MIRROR, SNAPSHOT, load_snapshot
+
+    s = _settings(tmp_path, data_dir)
+    products = myntra_products[:50]
+    store = ChromaStore(client=make_client(s), name=collection_name("myntra"))
+
+    def check(expected):
+        d = s.index_dir("myntra")
+        order = [p.id for p in load_snapshot(d / SNAPSHOT)]
+        assert order == [p.id for p in expected]
+        held = {i: v for ids, vecs in store.iter_embeddings() for i, v in zip(ids, vecs)}
+        assert np.allclose(np.load(d / MIRROR), np.stack([held[i] for i in order]), rtol=0, atol=1e-6)
+        assert not d.with_name(d.name + ".tmp").exists()
+
+    build_index(settings=s, catalog="myntra", products=products, embedder=embedder, progress=False, batch_size=16)
+    check(products)
+    changed = [dataclasses.replace(products[5], title=products[5].title + " cotton")] + products[10:] + products[:5]
+    report = build_index(settings=s, catalog="myntra", products=changed, embedder=embedder, progress=False)
+    assert (report.embedded, report.deleted) == (1, 4)
+    check(changed)
+
+
+def test_upsert_in_pieces_writes_every_product_once(tmp_path, data_dir, myntra_products, embedder):
+    """Writes go to Chroma in small calls (short GIL holds); all of them land, with the naive baseline's facets."""
+    s = _settings(tmp_path, data_dir)
+    products = myntra_products[:45]
+    store = ChromaStore(client=make_client(s), name=collection_name("myntra"))
+    vecs = embedder.embed_documents([p.embedding_text() for p in products])
+    store.upsert(products, [f"h{i}" for i in range(45)], vecs, piece=8)
+    assert store.count() == 45
+    assert store.existing_hashes() == {p.id: f"h{i}" for i, p in enumerate(products)}
+    got = store.collection.get(ids=[products[3].id], include=["metadatas"])["metadatas"][0]
+    assert set(got) == {"hash", "brand", "price"} and got["brand"] == products[3].brand.lower()
