@@ -26,7 +26,7 @@ from assistant.escalation_model import EscalationModel
 from assistant.escalation_model import decide as decide_escalation
 from assistant.intents import _SMALLTALK, IntentClassifier, reconcile_shop, rule_intent
 from assistant.vocab import expand_shorthand
-from assistant.parser import apply, parse
+from assistant.parser import _RESET, apply, parse
 from assistant.state import Clarification, Constraints, DialogueState
 from assistant.text import clean, looks_like_gibberish
 from assistant.tickets import TicketError, TicketStore
@@ -669,5 +669,5 @@ def _looks_like_request(text: str) -> bool:
 
 
 def _is_reset(text: str) -> bool:
-    return bool(re.search(r"\b(start\s+(?:over|again)|reset|new\s+search|clear\s+(?:all|everything|filters)|restart|"
-                          r"from\s+scratch|forget\s+(?:all|everything))\b", text, re.I))
+    # the parser's own reset cue, so that what it reads as a reset also clears the state here
+    return bool(_RESET.search(text))

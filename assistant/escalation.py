@@ -25,6 +25,17 @@ _HUMAN = re.compile(
     r"not\s+a\s+(?:bot|robot|machine)|stop\s+being\s+a\s+bot|transfer\s+me|connect\s+me|escalate|raise\s+a\s+(?:ticket|complaint)|"
     r"file\s+a\s+complaint|(?:want|need|like)\s+to\s+complain|register\s+a\s+complaint|lodge\s+a\s+complaint|open\s+a\s+ticket|"
     r"operator|staff\s+member|toll[- ]?free|whatsapp\s+(?:support|number|no|care)|grievance|"
+    r"(?:whoever|(?:the\s+)?(?:person|people|team|department|one)\s+(?:who|that))\s+(?:handles?|deals?\s+with|looks?\s+after|manages?|"
+    r"is\s+responsible\s+for|takes?\s+care\s+of)|(?:returns?|refunds?|billing|accounts?|payments?|complaints?|escalations?)\s+"
+    r"(?:team|department|desk|cell)|who\s+(?:do|can|should|could)\s+i\s+(?:speak|talk|complain|write|reach\s+out)\s+to|"
+    r"(?:an?\s+)?(?:actual|real|human|live)\s+(?:employee|staff|worker)|employee|"
+    r"(?:someone|somebody|a\s+person|a\s+human|your\s+team)\s+to\s+(?:look\s+(?:at|into)|check\s+(?:on|into)?|sort\s+(?:out|this)|fix|handle|"
+    r"deal\s+with)\b|"
+    r"call\s*-?\s*back|ring\s+me(?:\s+back)?|give\s+me\s+a\s+(?:ring|call|buzz)|(?:arrange|book|schedule|request|set\s+up)\s+(?:a\s+|an?\s+)?"
+    r"(?:phone\s+|quick\s+)?call|"
+    r"(?:file|log|lodge|register|raise|record|put\s+in|submit|make)\s+(?:a\s+|an\s+|my\s+|this\s+)?(?:formal\s+|official\s+|written\s+)?"
+    r"(?:complaint|grievance)|complaint\s+(?:number|id|ticket|reference|recorded|registered|logged)|writing\s+to\s+complain|"
+    r"(?:want|need|like|wish)\s+to\s+report\s+(?:the|your|this|that|a|him|her|them)\b|"
     r"(?:someone|somebody|anyone|anybody|a\s+person|a\s+human|an\s+agent)\s+on\s+(?:the\s+)?(?:phone|line|call)|"
     r"(?:anyone|anybody|someone|somebody)\s+(?:here\s+|there\s+|around\s+)?(?:who\s+is\s+|who'?s\s+)?(?:competent|capable|"
     r"knowledgeable|sensible|useful|who\s+(?:knows|understands|actually\s+knows|can\s+(?:actually\s+|really\s+)?help)))\b",
@@ -47,7 +58,9 @@ _ORDER_HINGLISH = re.compile(
     r"(?:aaya|aya|aayi|ayi|mila|mili|pahuncha|pahunchi|hua|hui)|paise\s+(?:kat|cut)|payment\s+(?:kat|cut)|"
     r"(?:galat|toota|tuta|tooti|tuti|kharab|phata|fata|phati|fati|ganda)\s+(?:\w+\s+){0,2}?(?:aaya|aya|aayi|ayi|bheja|bhej|"
     r"bheji|mila|mili|nikla|nikli)|(?:cancel|return|exchange|wapas)\s+karna\s+hai|(?:otp|account)\b[^.?!]{0,20}?"
-    r"\b(?:nahi\s+aa\s+raha|band\s+ho\s+gaya|block\s+ho\s+gaya|nahi\s+khul))", re.I)
+    r"\b(?:nahi\s+aa\s+raha|band\s+ho\s+gaya|block\s+ho\s+gaya|nahi\s+khul)|"
+    r"(?:order|parcel|refund|paise|paisa|delivery|saman|samaan|return|exchange)\b[^.?!]{0,30}?\bkab\s+(?:aayega|ayega|aaega|milega|"
+    r"aayegi|ayegi|milegi|hoga|hogi|pahunchega)|\d+\s+(?:din|hafte|hafta|mahine|mahina)\s+ho\s+gaye)", re.I)
 # "kidding", "jk", "only joking": the shopper takes the outburst back ("not kidding" is emphasis, not a retraction).
 _RETRACT = re.compile(r"(?<!not\s)(?<!n't\s)\b(?:just\s+|only\s+|i'?m\s+)?(?:kidding|joking)\b|\bjk\b|\bj/k\b", re.I)
 _HUMAN_ASK = re.compile(r"\b(talk|speak|chat|connect|transfer|put\s+me|get\s+me|want|need|give\s+me|let\s+me|can\s+i|"
@@ -70,7 +83,7 @@ _ORDER_OBJ = re.compile(r"\b(order\w*|parcel|package|shipment|delivery|delivered
                         r"charged|charge|money|amount|transaction|upi|card|wallet\s+balance|return\s+pickup|pickup|"
                         r"replacement|exchange\s+request|invoice|tracking|otp|received|ordered|bought|purchased|got|"
                         r"sign\s*in|sign\s*up|log\s*in|password|verification\s+(?:code|mail|email|sms)|profile|gift\s*cards?|store\s+credit|"
-                        r"balance|loyalty|reward\s+points|supercoins?)\b", re.I)
+                        r"balance|loyalty|reward\s+points|supercoins?|fee|fees|cod|cash\s+on\s+delivery|billed|bill)\b", re.I)
 _PROBLEM = re.compile(
     r"\b(not\s+(?:yet\s+)?(?:received|arrived|delivered|come|got|credited|refunded|processed|working|showing|picked)|"
     r"never\s+(?:arrived|came|received|delivered|got|comes?|arrives?|shows?\s+up|works?|gets?\s+(?:sent|delivered))|"
@@ -95,7 +108,11 @@ _PROBLEM = re.compile(
     r"keeps?\s+\w+ing|does\s*n'?t\s+work|is\s*n'?t\s+working|not\s+working|stopped\s+working|"
     r"got\s+(?:debited|deducted|charged)|but\s+(?:got|received|you\s+sent|they\s+sent)|instead\s+of|"
     r"taking\s+(?:so|too|very)\s+long|(?:so|too)\s+long|(?:it'?s|its|it\s+has|it\s+is|been)\s+(?:already\s+)?(?:been\s+)?"
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|few|over\s+a)\s+(?:days?|weeks?|months?)|"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|few|over\s+a|a|one|almost\s+a|nearly\s+a|more\s+than\s+a|"
+    r"about\s+a|a\s+whole|a\s+full)\s+(?:days?|weeks?|months?|fortnight)|"
+    # chasing something owed: "still chasing my refund", "following up on my order for the third time"
+    r"(?:(?:still\s+)?(?:chasing|following\s+up\s+on|running\s+after)|still\s+waiting\s+(?:on|for))\s+(?:my|the|this|our)\s+"
+    r"(?:refund|order|return|money|parcel|package|delivery|exchange|replacement|payment|cashback)|"
     r"since\s+(?:\d+|last|yesterday|a\s+week|two)\b|supposed\s+to\s+(?:come|arrive|reach|be\s+\w+)|nothing\s+yet|not\s+yet|"
     r"only\s+(?:one|\d+|half|some|part)\s+(?:of\s+them\s+|\w+\s+)?(?:arrived|came|delivered|received|reached)|"
     r"(?:not|n'?t)\s+(?:yet\s+)?reached|nobody\s+came|no\s*(?:one|-one)\s+came|cancel+ed\s+(?:every|again|multiple|twice|thrice)|"
@@ -103,9 +120,44 @@ _PROBLEM = re.compile(
     r"not\s+in\s+my\s+(?:account|bank)|shows?\s+(?:as\s+)?(?:completed|delivered|refunded|successful|credited)\s+but|"
     r"(?:has|have|did|does|is|was)\s*n'?t\s+(?:my|the|our|it|they)\s+(?:\w+\s+)?(?:come|came|arrived|arrive|been|reached|reach|"
     r"shipped|credited|delivered|processed|got)|vanished|disappeared|went\s+missing|(?:is|are|was|got)\s+gone|"
-    r"shows?\s+(?:zero|0|nil)|hacked|unauthori[sz]ed|without\s+my\s+(?:permission|knowledge|consent)|wet|soaked|ruined|spoil(?:ed|t)|crushed|smashed)\b",
+    r"shows?\s+(?:zero|0|nil)|hacked|unauthori[sz]ed|without\s+my\s+(?:permission|knowledge|consent)|wet|soaked|ruined|spoil(?:ed|t)|crushed|smashed|"
+    # money taken that should not have been: "why was I charged", "collected 300 more than the app showed",
+    # "a fee that wasn't shown", "I want it reversed"
+    r"(?:was|were|am|are|have|has)\s+(?:i|we|me|you|they)\s+(?:been\s+)?(?:charged|billed|debited|deducted)|"
+    r"why\s+(?:was|were|did|is|has|have|does|do)\b[^.?!]{0,30}?\b(?:charg\w*|bill\w*|deduct\w*|debit\w*|cancel+\w*|reject\w*|"
+    r"declin\w*|block\w*|collect\w*|cut)|"
+    r"(?:collected|took|taken|demanded|wanted|charged|billed|asked\s+for)\s+(?:me\s+)?(?:(?:₹|rs\.?|inr)\s*)?[\d,]*\s*"
+    r"(?:rupees\s+|rs\.?\s+|bucks\s+)?(?:more|extra|additional|over)\b|more\s+(?:cash|money)\s+than|"
+    r"(?:hidden|unexpected|surprise|unexplained|unknown|extra)\s+(?:fee|fees|charges?|deductions?)|"
+    r"(?:fee|charges?|amount)\s+(?:that\s+|which\s+)?(?:was\s*n'?t|was\s+not|were\s*n'?t|is\s*n'?t|not)\s+(?:shown|mentioned|displayed|"
+    r"disclosed|told)|"
+    r"(?:want|need|get)\s+(?:it|this|that|the\s+(?:charge|fee|amount|money|payment|transaction))\s+(?:reversed|refunded|back)|"
+    r"revers(?:e|al\s+of)\s+(?:the|this|that|my)\s+(?:charge|fee|payment|transaction|deduction|amount)|"
+    r"(?:was|were|got)\s+billed|(?:never|did\s*n'?t|did\s+not)\s+(?:agree|agreed|opt|opted|choose|chose|select|selected)\b|"
+    r"(?:nobody|no\s*-?\s*one)\s+told\s+(?:me|us)|without\s+(?:telling|informing|asking)\s+(?:me|us)|"
+    r"showed\s+up\s+on\s+my\s+(?:bank|card|credit|statement)|"
+    # someone else using the account: "orders I never placed", "claiming to be from your company", "compromised"
+    r"compromised|misused|claiming\s+to\s+be|pretending\s+to\s+be|(?:do\s*n'?t|do\s+not|did\s*n'?t|did\s+not)\s+recogni[sz]e|"
+    r"(?:orders?|purchases?|transactions?|payments?|charges?)\b[^.?!]{0,30}?\b(?:i|we)\s+(?:never|did\s*n'?t|did\s+not)\s+"
+    r"(?:place|placed|make|made|do|did|authori[sz]e|authori[sz]ed)\b|"
+    r"unknown\s+(?:device|login|orders?|purchases?|transactions?)|(?:used|spent|redeemed|accessed)\s+by\s+(?:someone|somebody|a\s+stranger)|"
+    r"(?:someone|somebody)\s+(?:else\s+)?(?:redeemed|used|spent|accessed|logged\s+into|placed)|"
+    r"(?:nobody|no\s*-?\s*one)\s+(?:has\s+)?(?:come|came|turned\s+up|showed\s+up|picked|collected)|"
+    r"not\s+(?:getting|receiving)\s+(?:the\s+|any\s+|my\s+)?(?:otp|code|sms|email|mail|refund|money|confirmation|updates?|invoice)|"
+    r"(?:went|sent|credited|transferred|paid)\s+(?:back\s+)?(?:in)?to\s+(?:the\s+wrong|my\s+old|an?\s+old|a\s+closed|my\s+closed|someone|"
+    r"somebody|another)|"
+    r"(?:got|received|refunded|credited|returned)\s+(?:money\s+back\s+|back\s+|refund\s+|a\s+refund\s+)?(?:for\s+)?only\s+"
+    r"(?:\d+|one|two|three|half|part)|only\s+(?:\d+|one|two|three)\s+(?:of|out\s+of)\s+(?:the\s+)?(?:\d+|two|three|four|five)\b"
+    r"[^.?!]{0,30}?\b(?:refund\w*|credited|money|back|arrived|came|delivered)|"
+    r"(?:took|taken|stole|stolen|kept|ate|eaten|swallowed)\s+my\s+(?:money|cash|payment|amount)|gave\s+me\s+nothing|"
+    r"double\s+(?:debit|deduction|payment|charge|billing)|(?:debited|deducted|billed|paid)\s+(?:twice|two\s+times|double))\b",
     re.I,
 )
+_STAFF_CONDUCT = re.compile(
+    r"\b(?:delivery|courier|pickup|pick-up|return\s+pickup|rider)\s*(?:boy|guy|man|men|person|partner|agent|executive|staff|wala|"
+    r"bhaiya|people)?\b[^.?!]{0,40}?\b(?:shout\w*|yell\w*|abus\w*|drunk|threw|thrown|throws|threat\w*|misbehav\w*|rude|"
+    r"demand\w*|refused|cheat\w*|insult\w*|harass\w*|scold\w*|argu\w*|fought|swore|slapped|pushed|"
+    r"asked\s+(?:me\s+|us\s+)?(?:to\s+pay|for\s+(?:a\s+)?(?:tip|money|cash|bribe)))", re.I)
 _FIRST_PERSON = re.compile(r"\b(i|i'?ve|i'?m|my|me|we|our|us|mine)\b", re.I)
 _ORDER_ID = re.compile(r"\b(?:order|awb|tracking)\s*(?:id|no\.?|number|#)?\s*[:#]?\s*[A-Z0-9-]{5,}\b", re.I)
 _NEG_FEEDBACK = re.compile(
@@ -117,7 +169,10 @@ _NEG_FEEDBACK = re.compile(
     r"not\s+(?:these|this|those|it|quite|good|great|really)\b(?!\s+(?:colou?r|brand|one|ones|size|in\b))|"
     r"(?:these|those|they|this|that)(?:\s+(?:are|is|r|look|looks))?\s+(?:not|aren'?t|isn'?t|don'?t\s+look)\s+(?:it|right|good|nice|great|what)|"
     r"still\s+(?:not|nothing|no\s+good|bad|wrong)|bad\s+(?:results|options|suggestions|matches)|no\s+good|nope|nah|meh|"
-    r"not\s+impressed|none\s+(?:work|fit|suit)|these\s+(?:are\s+)?(?:bad|awful|ugly|boring))\b",
+    r"not\s+impressed|none\s+(?:work|fit|suit)|these\s+(?:are\s+)?(?:bad|awful|ugly|boring)|"
+    r"(?:these|those|they|them|all\s+of\s+(?:these|them|those)|everything|every\s+one)\s+(?:are|is|r|look|looks|seem|seems)\s+"
+    r"(?:all\s+|also\s+|still\s+|just\s+|completely\s+|totally\s+)*(?:wrong|off|irrelevant|not\s+(?:right|it|relevant)|"
+    r"way\s+off|off[- ]target|the\s+wrong\s+\w+))\b",
     re.I,
 )
 
@@ -169,9 +224,16 @@ _ORDER_HELP = re.compile(
     r"(?:my|the|an?)\s+(?:order|refund|return|payment|delivery|account|parcel|package|shipment|exchange|purchase)|"
     r"(?:check|know|what'?s|where'?s|track)\s+(?:the\s+)?(?:status\s+of\s+)?my\s+(?:order|refund|return|parcel|package|shipment|exchange)|"
     r"my\s+(?:order|refund|return|exchange)\s+status|(?:my|the)\s+money\s+back|refund\s+me\b|want\s+(?:a|my)\s+refund", re.I)
+_ACCOUNT_ACTION = re.compile(
+    r"\b(?:delete|deactivate|close|remove|unblock|unlock|reactivate|recover|restore|merge)\s+(?:my|our)\s+(?:\w+\s+)?account|"
+    r"\b(?:my|our)\s+(?:\w+\s+)?account\s+(?:\w+\s+){0,3}?(?:deleted|deactivated|closed|removed|unblocked|unlocked|recovered|restored|merged)|"
+    # an imperative on an existing order: "cancel my order please", "stop my parcel"
+    r"^\W*(?:please\s+|pls\s+|kindly\s+)?(?:cancel|return|exchange|refund|replace|hold|stop|modify|withdraw|postpone)\s+(?:my|our|the|this)\s+"
+    r"(?:\w+\s+){0,3}?(?:order|purchase|parcel|shipment|delivery)\b", re.I)
 _ORDER_ACTION = re.compile(
     r"\b(?:i\s+(?:want|need|would\s+like|wanna)|i'?d\s+like|please|help\s+me|want\s+to|need\s+to)\b.*"
-    r"\b(?:refund|return|replace(?:ment)?|exchange|cancel|swap|change|modify|update|edit)\b", re.I)
+    r"\b(?:refund|return|replace(?:ment)?|exchange|cancel|swap|change|modify|update|edit|hold|stop|withdraw|move|redirect|"
+    r"reschedule|postpone|pause)\b", re.I)
 # Frustration without swear words: repeating oneself, nobody helping, going in circles, sarcasm.
 _REPEAT = re.compile(
     r"\b(?:(?:this|that)\s+is|this'?s|it'?s|that'?s|for)\s+(?:like\s+)?(?:the|my)\s+(?:second|third|fourth|fifth|tenth|nth|"
@@ -289,6 +351,8 @@ def detect(text: str) -> Escalation | None:
     order_problem = bool(_ORDER_OBJ.search(t)) and bool(_PROBLEM.search(t)) and (
         bool(_FIRST_PERSON.search(t)) or bool(_ORDER_ID.search(t)))
     anger = None if retracted else next((m for m in _ANGER.finditer(t) if not _negated(t, m)), None)
+    if anger and re.match(r"\s+(?:at|with)\s+(?:myself|ourselves)\b", t[anger.end():], re.I):
+        anger = None  # "so angry at myself, I spilled tea on my kurta": the shopper's own doing
     if anger and not _STORE_TARGET.search(t):
         own = _OWN_THING.search(t[anger.end():anger.end() + 40])
         if own and not _ORDER_OBJ.fullmatch(own.group(1)):
@@ -312,13 +376,20 @@ def detect(text: str) -> Escalation | None:
         # old thing ("my old sneakers fell apart, I need a new pair")
         return Escalation("order_problem", "high" if anger or shouting else "normal", ev.group(0),
                           soft=not purchase and bool(_SHOP_ASK.search(t)))
-    human = next((m for m in _HUMAN.finditer(t) if not _negated(t, m)), None)
+    human = next((m for m in _HUMAN.finditer(t) if not _negated(t, m)
+                  and not re.search(r"\bthan\b[^,.;!?]*$", t[:m.start()], re.I)), None)
     if human and (_HUMAN_ASK.search(t) or len(t.split()) <= 4) and not re.search(
             r"\b(?:if\s+(?:needed|required|necessary)|later\s+on|in\s+(?:the\s+)?future)\b", t, re.I):
         # "customer care number?" is also a request for a person; "agent" in "agent provocateur" is not a word here
         # a role word with no contact verb ("I start a customer service job", "the agent in that film") is soft
         return Escalation("human_request", "high" if anger else "normal", human.group(0),
                           soft=not _CONTACT_VERB.search(t))
+    acct = _ACCOUNT_ACTION.search(t)
+    if acct and not hypothetical:
+        return Escalation("order_problem", "normal", acct.group(0))
+    staff = _STAFF_CONDUCT.search(t)
+    if staff and not hypothetical:
+        return Escalation("complaint", "high", staff.group(0))
     help_req = _ORDER_HELP.search(t)
     if help_req and not hypothetical:
         return Escalation("order_problem", "normal", help_req.group(0))

@@ -29,7 +29,9 @@ from assistant.escalation_data import all_examples, overlap_with_scenarios
 from assistant.escalation_model import ARTEFACT, CUE_NAMES, features
 
 GRID = [round(x, 2) for x in np.arange(0.5, 0.99, 0.05)]
-VETO_GRID = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]  # a veto needs the model to lean "no"
+# a soft cue (one anger/role/damage word) in a shopping message is weak evidence, so the veto may reach up to where
+# the model would add an escalation itself; the precision rule below decides how far it goes
+VETO_GRID = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]
 
 
 def _prf(gold: np.ndarray, pred: np.ndarray) -> dict:
@@ -136,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
                 and _prf(y, pred)["precision"] >= rules_prf["precision"]:
             add = a
     add = add if add is not None else 0.99
+    veto = min(veto, add)  # a soft hit the model would itself escalate on is never vetoed
     for s in GRID + [0.99]:
         if s < add + 0.1:
             continue
@@ -145,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
             break
     shop = shop if shop is not None else 1.01
     final_pred = combined(add, shop, veto)
-    hard = np.array([r.get("kind") in ("hard_shopping", "policy", "smalltalk", "feedback") for r in rows])
+    hard = np.array([r.get("kind") in ("hard_shopping", "policy", "smalltalk", "feedback", "praise_people_words",
+                                        "self_feelings_shopping", "general_money_questions") for r in rows])
     report = {
         "examples": len(rows), "positives": int(y.sum()), "by_source": by_source, "dropped_in_scenarios": len(dropped),
         "C": C, "cv_average_precision": {str(k): round(v[0], 4) for k, v in cands.items()},

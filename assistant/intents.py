@@ -64,11 +64,22 @@ _SMALLTALK_Q = re.compile(
     r"what\s+(?:all\s+)?(?:can|do)\s+i\s+(?:buy|find|shop|get)\s+here|how\s+does\s+this\s+work|what\s+is\s+this)"
     r"[\s,!.?]*(?:today|here|then|now|again)?[\s!.?]*$", re.I)
 _ALLOWED_WORDS_AFTER_SMALLTALK = _SMALLTALK_SEQ
+# Praise of the assistant itself, also by comparison with people ("you're better than calling customer care"):
+# small talk, unless it turns into a complaint ("... but", "... not", "wrong again").
+_PRAISE_BOT = re.compile(
+    r"^\W*(?:(?:wow|honestly|seriously|ok(?:ay)?|btw|lol|haha|ngl|tbh)\W+)*(?:this|the|you|u|your)\s*(?:'re|\s+are|\s+r)?\s*"
+    r"(?:assistant|bot|chat\s*bot|chat|app|thing|tool|ai|service)?\s*(?:is|are|'s|has\s+been|have\s+been|was)?\s*"
+    r"(?:actually|really|so|very|pretty|quite|super|genuinely|honestly|way|much|seriously|kinda|kind\s+of)?\s*"
+    r"(?:great|helpful|good|amazing|awesome|brilliant|smart|useful|fantastic|excellent|the\s+best|a\s+lifesaver|"
+    r"quick|fast|easier|better|nicer|faster|quicker|cool)\b"
+    r"(?!.*\b(?:not|but|however|though|although|except|wrong|useless|nothing|never|again|can'?t|cannot|won'?t|"
+    r"did\s*n'?t|does\s*n'?t|problem|issue|order|refund|delivery|payment|show|more|find|need|want|looking|get\s+me)\b)", re.I)
 
 
 def is_smalltalk(text: str) -> bool:
     t = text.strip()
-    return bool(t) and bool(_SMALLTALK.match(t) or _SMALLTALK_SEQ.match(t) or _SMALLTALK_Q.match(t))
+    return bool(t) and bool(_SMALLTALK.match(t) or _SMALLTALK_SEQ.match(t) or _SMALLTALK_Q.match(t)
+                            or (_PRAISE_BOT.match(t) and "?" not in t))
 
 
 # Policy questions by topic + form: a store-policy topic asked as a question or a hypothetical, with no

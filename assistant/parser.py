@@ -43,6 +43,12 @@ _NEG_MIN = re.compile(rf"{_NEG_BOUND}(?:priced\s+|costing\s+)?(?:below|under|les
 _MIN_AFTER = re.compile(rf"{_NUM}\s*(?:\+|or\s+more|and\s+above|and\s+up|or\s+above|plus)(?!\w)", re.I)
 _AROUND = re.compile(rf"(?:around|about|approx(?:imately)?\.?|roughly|near(?:ly)?|close\s+to|~|somewhere\s+(?:near|around)|"
                      rf"in\s+the\s+(?:region|ballpark)\s+of|ballpark)\s*{_NUM}", re.I)
+# An amount of money already spent or taken is no budget ("charged a ₹99 fee", "paid ₹2,499 and got back ₹1,200").
+_SPENT_BEFORE = re.compile(r"\b(?:charged|paid|deducted|debited|collected|billed|refunded|credited|lost|took|taken|got\s+back|"
+                           r"returned|cut|fee|fine|penalty|cashback)\b[^.?!,]*$", re.I)
+_SPENT_AFTER = re.compile(r"\s*(?:convenience\s+|delivery\s+|platform\s+|extra\s+|hidden\s+|cod\s+|late\s+|shipping\s+)?"
+                          r"(?:fee|fees|charge|charges|fine|penalty|extra|more\s+than|was\s+(?:deducted|debited|charged|taken|cut)|"
+                          r"(?:got\s+)?(?:deducted|debited|cut))\b", re.I)
 _BARE_CUR = re.compile(rf"(?:{_CUR}\s*{_AMT})|(?:{_AMT}\s*(?:{_CUR}|/-|bucks))", re.I)
 _WORD_AMOUNT = re.compile(r"\b(under|below|less than|within|upto|up to|max|above|over|more than|around|about)\s+"
                           r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s+(hundred|thousand|grand|k)\b", re.I)
@@ -58,7 +64,8 @@ _CHEAPER = re.compile(r"\b(cheaper|less\s+expensive|lower\s+price[sd]?|more\s+af
                       r"bit\s+less|something\s+less\s+pricey|lower\s+budget|reduce\s+the\s+budget|over\s+my\s+budget)\b", re.I)
 _RESET = re.compile(r"\b(start\s+(?:over|again|afresh|fresh)|reset|clear\s+(?:all|everything|the\s+filters|filters|my\s+filters)|"
                     r"new\s+search|from\s+scratch|forget\s+(?:all|everything)(?:\s+(?:of\s+)?(?:that|this))?|restart|"
-                    r"remove\s+all\s+(?:the\s+)?filters|begin\s+again)\b", re.I)
+                    r"(?:scrap|ditch|drop|wipe|clear)\s+(?:all|everything)(?:\s+(?:of\s+)?(?:that|this))?|clean\s+slate|"
+                    r"remove\s+all\s+(?:the\s+)?filters|begin\s+(?:again|afresh))\b", re.I)
 _ADDITIVE = re.compile(r"\b(also|too|as\s+well|in\s+addition|plus|either)\b|\bor\b", re.I)
 _SWITCH = re.compile(r"\b(instead|actually|rather|what\s+about|how\s+about|switch\s+to|change\s+(?:it\s+)?to|"
                      r"same\s+(?:but|in)|make\s+it|now\s+in|but\s+in|only\s+in|in\s+\w+\s+please)\b", re.I)
@@ -67,8 +74,14 @@ _NEW_SEARCH = re.compile(r"\b(looking\s+for|look\s+for|i\s+(?:want|need|would\s+
                          r"recommend|suggest|any\s+good|i\s+am\s+after|i'm\s+after)\b", re.I)
 _MORE_LIKE = re.compile(r"\b(more\s+like|similar\s+to|something\s+like|like\s+(?:the|#|number|no)|others?\s+like|"
                         r"same\s+style|similar\s+ones?|more\s+of\s+(?:the|that|this))\b", re.I)
+_ITEM_ALT = (r"(?:#\s*\d{1,2}|\d{1,2}|(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+             r"1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)(?:\s+one)?|(?:number|no\.?|item|option)\s*\d{1,2})")
 _COMPARE = re.compile(r"\b(compare|comparison|versus|vs\.?|difference\s+between|differences|which\s+(?:one\s+)?is\s+(?:better|cheaper|best)|"
-                      r"which\s+(?:of\s+(?:these|them|the\s+two)|one)\s+(?:should|would|is)|better\s*,?\s+(?:#?\d|the))\b", re.I)
+                      r"which\s+(?:of\s+(?:these|them|the\s+two)|one)\s+(?:should|would|is)|better\s*,?\s+(?:#?\d|the))\b|"
+                      # "which is lighter, 1 or 2?", "the first or the third, which one lasts longer?": a choice between two items
+                      rf"\bwhich\b[^.?!]{{0,50}}?\b{_ITEM_ALT}\s*(?:,\s*)?(?:or|vs\.?|and)\s+{_ITEM_ALT}"
+                      r"(?!\s*(?:k\b|rs\b|inr\b|₹|rupees|thousand|options?\b|colou?rs?\b|sizes?\b|pieces?\b|items?\b))|"
+                      rf"\b{_ITEM_ALT}\s*(?:or|vs\.?)\s+{_ITEM_ALT}\s*[,?:-]*\s*which\b", re.I)
 _NEG_CUES = {"not", "no", "non", "without", "except", "excluding", "exclude", "avoid", "dont", "never", "nothing",
              "hate", "dislike", "skip", "minus", "neither", "nor", "but", "zzrem"}
 _NEG_PHRASES = re.compile(r"\b(other\s+than|anything\s+but|apart\s+from|not\s+a\s+fan\s+of|don'?t\s+(?:like|want|show)|"
@@ -80,6 +93,7 @@ _RELEASE_PHRASES = re.compile(
     r"\b(?:(?:does\s*n'?t|does\s+not|do\s*n'?t|do\s+not|need\s*n'?t|need\s+not)\s+(?:have|need)\s+to\s+be|not\s+necessarily|"
     r"no\s+need\s+(?:for|of)|forget\s+(?:about\s+)?(?:the\s+)?|ignore\s+(?:the\s+)?|never\s*mind\s+(?:the\s+)?|"
     r"not\s+(?:only|just)\s+(?=\w+\s+(?:is|are)\s+fine))", re.I)
+_INSTEAD_OF = re.compile(r"\b(?:instead\s+of|in\s+place\s+of|rather\s+than)\s+(?:the\s+)?", re.I)
 _REMOVE_PHRASES = re.compile(r"\b(?:remove|drop|take\s+off|take\s+out|clear|delete|get\s+rid\s+of)\s+(?:the\s+)?", re.I)
 _KURTA_SET = re.compile(r"\bkurta?s?\s+(?:with|and|&|n|plus)\s+(?:a\s+)?(?:pa[jy]amas?|palazzos?|churidars?|salwars?|"
                         r"trousers?|pants?|leggings?|dupattas?|skirts?|shararas?|bottoms?)\b", re.I)
@@ -211,7 +225,8 @@ def parse_price(text: str) -> tuple[float | None, float | None, set[tuple[int, i
                 lo, hi = math.floor(v * 0.8), math.ceil(v * 1.2)
             spans.add(m.span())
     if lo is None and hi is None:
-        m = _BARE_CUR.search(t)
+        m = next((m for m in _BARE_CUR.finditer(t) if not _SPENT_BEFORE.search(t[max(0, m.start() - 30):m.start()])
+                  and not _SPENT_AFTER.match(t[m.end():])), None)
         if m:
             num, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
             v = _amount(num, unit)
@@ -304,6 +319,7 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     # a sentence end closes every scope: "I hate red. kurtas for women" negates red, not the kurtas
     neg_text = _SENTENCE_END.sub(" zzsep ", low)
     neg_text = re.sub(r",(?=\s)", " zzcomma ", neg_text)
+    neg_text = _INSTEAD_OF.sub(" zzinst ", neg_text)
     neg_text = _RELEASE_PHRASES.sub(" zzrel ", neg_text)
     neg_text = _REMOVE_PHRASES.sub(" zzrem ", neg_text)
     neg_text = _NEG_PHRASES.sub(lambda m: " NEGCUE ", neg_text)
@@ -313,10 +329,13 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     negated = _negated_spans(tokens, matches)
     released = _released_spans(tokens, matches)
     cat_hits: list = []
+    genders: list = []
     for m, neg, rel in zip(matches, negated, released):
-        if rel == "zzrel" and m.kind in ("colour", "brand"):
+        if rel in ("zzrel", "zzinst") and m.kind in ("colour", "brand"):
             p.release.append(m.value)
             continue
+        if rel == "zzinst" and m.kind == "category":
+            continue  # "shorts instead of t-shirts", "instead of t-shirts, what about shorts?"
         if rel == "zzrem" and m.kind in ("colour", "brand"):
             p.remove_values.append(m.value)
         if m.kind == "colour":
@@ -329,7 +348,10 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
             else:
                 cat_hits.append(m)
         elif m.kind == "gender" and not neg:
-            p.gender = p.gender or m.value
+            genders.append(m)
+    # a facet word ("for men", "women's") beats a relation word met in passing ("my wife laughed ... trousers for men")
+    facet = [m for m in genders if " ".join(tokens[m.start:m.end]) in _FACET_GENDER]
+    p.gender = (facet or genders)[0].value if genders else None
     p.category = _head_category(cat_hits, tokens)
     if p.category and vocab.is_generic(p.category):  # "I own zero good shoes. sneakers for women": the specific type wins
         family = set(vocab.category_filter(p.category))
@@ -339,6 +361,9 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
         p.category = next((c for c in map(vocab.brand_tail_category, p.brands) if c), None)
     p.colors, p.exclude_colors = _dedupe(p.colors), _dedupe(p.exclude_colors)
     p.brands, p.exclude_brands = _dedupe(p.brands), _dedupe(p.exclude_brands)
+    # the same value negated and named again in one message ("nothing in black, I own too many black jackets"):
+    # the negation is the wish, the other mention is talk about it
+    p.colors, p.brands = _without(p.colors, p.exclude_colors), _without(p.brands, p.exclude_brands)
     # Removal: a slot word ("colour", "brand", "budget") next to a removal cue in the same clause.
     for clause in re.split(r"[,.;!?]|\bbut\b|\band\s+(?=show|make|sort|give)", low):
         if not _REMOVE_CUE.search(clause):
@@ -384,7 +409,9 @@ exclude excluding except without avoid hate dislike love like likes skip drop cl
 matter care preference fussy important open ones""".split())
 
 
-_NP_BREAK = {"zzsep", "zzcomma", "for", "and", "or", "with", "instead", "than", "then", "also", "plus", "not", "no", "but", "to", "in",
+_FACET_GENDER = {"men", "mens", "male", "males", "gents", "gent", "gentlemen", "menswear", "mans", "women", "womens",
+                 "female", "females", "ladies", "womenswear", "womans", "boys", "girls", "unisex"}
+_NP_BREAK = {"zzsep", "zzcomma", "zzinst", "for", "and", "or", "with", "instead", "than", "then", "also", "plus", "not", "no", "but", "to", "in",
              "zzneg", "zzrel", "zzrem", "like", "of", "from", "vs", "versus", "under", "below", "above"}
 
 
@@ -410,7 +437,7 @@ def _released_spans(tokens: list[str], matches) -> list[str | None]:
         j, gap = m.start - 1, 0
         while j >= 0 and gap <= 2:
             t = tokens[j]
-            if t in ("zzrel", "zzrem"):
+            if t in ("zzrel", "zzrem", "zzinst"):
                 cue = t
                 break
             if t in _SCOPE_STOP or t == "zzneg" or t in _NEG_CUES:

@@ -88,3 +88,40 @@ def test_gibberish_detection():
     assert looks_like_gibberish("???")
     assert looks_like_gibberish("zxcvbnm")
     assert not looks_like_gibberish("red kurta")
+
+
+def test_instead_of_replaces_the_named_value_or_type(vocab):
+    c = run(vocab, "Puma sneakers for women", "Nike instead of Puma")
+    assert c["brands"] == ["Nike"]
+    c = run(vocab, "red t-shirts for boys", "instead of t-shirts, how about shorts?")
+    assert c == {"category": "Shorts", "gender": "boys", "colors": ["red"]}
+    assert run(vocab, "kurtas for women", "black rather than navy")["colors"] == ["black"]
+
+
+def test_a_negation_beats_a_later_mention_of_the_same_value(vocab):
+    c = run(vocab, "jackets for women", "nothing in brown, my whole cupboard is brown coats")
+    assert c["exclude_colors"] == ["brown"] and "colors" not in c
+
+
+def test_a_gender_facet_beats_a_relation_met_in_passing(vocab):
+    assert run(vocab, "my sister picked my last outfit, now I need chinos for men")["gender"] == "men"
+    assert run(vocab, "a saree for my mother")["gender"] == "women"
+
+
+def test_which_of_two_items_is_a_comparison(vocab):
+    p = parse("which one is warmer, 2 or 4?", vocab)
+    assert p.compare and p.refs == [2, 4]
+    p = parse("the second or the fifth, which lasts longer?", vocab)
+    assert p.compare and p.refs == [2, 5]
+    assert not parse("which colours come in 2 or 3 sizes", vocab).compare
+
+
+def test_money_already_spent_is_no_budget(vocab):
+    assert parse("I was charged ₹149 as a platform fee", vocab).price_max is None
+    assert parse("they collected rs 300 extra on delivery", vocab).price_max is None
+    assert parse("kurtas for ₹999", vocab).price_max == 999
+
+
+def test_more_ways_to_start_over(vocab):
+    assert run(vocab, "red kurtas under 900", "let's start fresh") == {}
+    assert run(vocab, "red kurtas under 900", "scrap everything") == {}
