@@ -476,11 +476,9 @@ def all_examples(vocab=None, mg_path: Path | None = None) -> list[dict]:
 
 def split(rows: list[dict], val_frac: float = 0.2, seed: int = 5) -> tuple[list[dict], list[dict]]:
     """Group split: a seed group, a template or an MG-ShopDial dialogue is wholly in train or in validation."""
-    groups = sorted({r["group"] for r in rows})
-    rng = random.Random(seed)
-    rng.shuffle(groups)
-    val_groups = set(groups[: int(len(groups) * val_frac)])
-    return [r for r in rows if r["group"] not in val_groups], [r for r in rows if r["group"] in val_groups]
+    from assistant.intent_data import split as group_split
+
+    return group_split(rows, test_frac=val_frac, seed=seed)
 
 
 def _key(text: str) -> str:
