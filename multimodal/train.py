@@ -147,14 +147,12 @@ def train(settings, *, out: Path, epochs: int = 20, batch_size: int = 256, lr: f
     steps_per_epoch = max(1, len(tr) // batch_size) if len(tr) >= batch_size else 1
     total = steps_per_epoch * epochs if max_steps is None else min(max_steps, steps_per_epoch * epochs)
     warm = max(1, min(steps_per_epoch, total // 10))
-    clock: dict = {}
-
     def lr_factor(s: int) -> float:
-        if s < warm:
+        if s < warm:  # (warm >= 1: the scheduler's first call, before training starts, returns here)
             return (s + 1) / warm
         done = (s - warm) / max(1, total - warm)
-        if max_seconds and "t0" in clock:  # with a time limit the cosine ends at whichever comes first
-            done = max(done, (time.perf_counter() - clock["t0"]) / max_seconds)
+        if max_seconds:  # with a time limit the cosine ends at whichever comes first
+            done = max(done, (time.perf_counter() - t_train) / max_seconds)
         return 0.5 * (1 + math.cos(math.pi * min(1.0, done)))
 
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_factor)
@@ -166,7 +164,6 @@ def train(settings, *, out: Path, epochs: int = 20, batch_size: int = 256, lr: f
     t_lab = {k: torch.from_numpy(v) for k, v in labels.items()}
     t_capid, t_titleid = torch.from_numpy(cap_ids), torch.from_numpy(title_ids)
     history, step, t_train = [], 0, time.perf_counter()
-    clock["t0"] = t_train
     ce = torch.nn.CrossEntropyLoss(ignore_index=-1)
     for epoch in range(epochs):
         order = torch.from_numpy(tr)[torch.randperm(len(tr), generator=gen)]

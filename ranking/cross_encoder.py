@@ -16,13 +16,13 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
 from ranking.features import lexical_features, product_text
+from ranking.lru import LruCache
 
 if TYPE_CHECKING:
     from ranking.profile import ShopperProfile
@@ -51,8 +51,7 @@ class RawScorer:
         self.ptok = pair_tokenizer
         self.cache_size = cache_size
         self.chunk = chunk
-        self._state_cache: OrderedDict[str, object] = OrderedDict()
-        self._lock = threading.Lock()
+        self._state_cache = LruCache(cache_size)
 
     @classmethod
     def load(cls, folder: Path, *, quantize: bool = True, threads: int | None = None, **kw) -> "RawScorer":
@@ -75,36 +74,22 @@ class RawScorer:
         return cls(model=model, pair_tokenizer=PairTokenizer(tok), **kw)
 
     def clear_cache(self) -> None:
-        with self._lock:
-            self._state_cache.clear()
+        self._state_cache.clear()
+
+    def _encode_products(self, texts: list[str]) -> list:
+        """Product-side states (after the split layers), in length-sorted chunks: little padding, bounded memory."""
+        ids = self.ptok.product_ids(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(ids[i]))
+        out: list = [None] * len(texts)
+        for s in range(0, len(order), 64):
+            idx = order[s : s + 64]
+            for i, st in zip(idx, self.model.encode_products([ids[i] for i in idx])):
+                out[i] = st
+        return out
 
     def _product_states(self, texts: list[str]) -> list:
-        """Cached product-side states (after the split layers); computes the missing ones in one batch."""
-        with self._lock:
-            missing = [t for t in dict.fromkeys(texts) if t not in self._state_cache]
-        if missing:
-            ids = self.ptok.product_ids(missing)
-            # length-sorted chunks: little padding, bounded memory
-            order = sorted(range(len(missing)), key=lambda i: len(ids[i]))
-            new = {}
-            for s in range(0, len(order), 64):
-                idx = order[s : s + 64]
-                for i, st in zip(idx, self.model.encode_products([ids[i] for i in idx])):
-                    new[missing[i]] = st
-            with self._lock:
-                self._state_cache.update(new)
-                while len(self._state_cache) > self.cache_size:
-                    self._state_cache.popitem(last=False)
-        with self._lock:
-            out = []
-            for t in texts:
-                st = self._state_cache.get(t)
-                if st is None:  # evicted by a concurrent call: recompute just this one
-                    st = self.model.encode_products(self.ptok.product_ids([t]))[0]
-                else:
-                    self._state_cache.move_to_end(t)
-                out.append(st)
-            return out
+        """Cached product-side states; the missing ones are computed in one batch."""
+        return self._state_cache.get_many(texts, self._encode_products)
 
     def precompute(self, texts: Sequence[str]) -> None:
         """Fill the product-state cache ahead of queries (e.g. at index time)."""

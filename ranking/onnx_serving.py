@@ -21,12 +21,12 @@ import logging
 import os
 import threading
 import warnings
-from collections import OrderedDict
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
+from ranking.lru import LruCache
 from ranking.model import QUERY_MAX
 
 log = logging.getLogger(__name__)
@@ -134,8 +134,7 @@ class OrtScorer:
         self.cache_size = cache_size
         self.chunk = chunk
         self.model = None  # no torch module: callers that look for ``.model.split`` see None
-        self._tok_cache: OrderedDict[str, list[int]] = OrderedDict()
-        self._lock = threading.Lock()
+        self._tok_cache = LruCache(cache_size)  # product tokenisation: the only product-side work to cache
 
     @classmethod
     def load(cls, folder: Path, *, cache_dir: Path, quantize: bool = True, threads: int | None = None,
@@ -157,26 +156,10 @@ class OrtScorer:
         return cls(session=session, pair_tokenizer=PairTokenizer(tok), path=path, **kw)
 
     def clear_cache(self) -> None:
-        with self._lock:
-            self._tok_cache.clear()
+        self._tok_cache.clear()
 
     def _product_ids(self, texts: list[str]) -> list[list[int]]:
-        with self._lock:
-            missing = [t for t in dict.fromkeys(texts) if t not in self._tok_cache]
-        new = dict(zip(missing, self.ptok.product_ids(missing))) if missing else {}
-        with self._lock:
-            self._tok_cache.update(new)
-            out = []
-            for t in texts:
-                ids = self._tok_cache.get(t) or new.get(t)
-                if ids is None:  # evicted by a concurrent call
-                    ids = self.ptok.product_ids([t])[0]
-                else:
-                    self._tok_cache.move_to_end(t)
-                out.append(ids)
-            while len(self._tok_cache) > self.cache_size:
-                self._tok_cache.popitem(last=False)
-            return out
+        return self._tok_cache.get_many(texts, self.ptok.product_ids)
 
     def precompute(self, texts: Sequence[str]) -> None:
         """Tokenise ahead (the only product-side work a full cross-encoder can do ahead)."""
