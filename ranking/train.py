@@ -7,8 +7,9 @@ Recipe (measured choices are in ranking/artefacts/MODEL_CARD.md):
 * evaluation on dev every half epoch, early stopping on dev nDCG@10 + pair accuracy, best state kept;
 * fixed seeds (data order, dropout and head init);
 * optional sweep of several configurations (and uniform weight "soups" of seeds) in one process;
-* then (on CPU, cheap) the calibration head is fitted on dev scores of the *served* int8 model and
-  the test split is reported; weights + head + model card are written to ``--out``.
+* then (on CPU, cheap) a query-level prior is fitted on the train split from model-free signals
+  (ranking/query_prior.py), the calibration head on dev scores of the *served* int8 model, and the
+  test split is reported; weights + head + model card are written to ``--out``.
 
 Runs on CPU or GPU through accelerate. The network/training part needs only torch, transformers,
 accelerate, numpy, pandas, safetensors: it also runs on a bare GPU box without the project venv.
@@ -463,16 +464,44 @@ def sweep_configs(name: str, base: TrainConfig) -> list[TrainConfig]:
     raise ValueError(f"unknown sweep {name!r}")
 
 
-def calibrate(out: Path, judgements: Path, log, limit_queries: int | None = None) -> dict:
+def calibrate(out: Path, judgements: Path, log, limit_queries: int | None = None, prior: bool = True) -> dict:
     """Fit the score head on dev scores of the served model (ONNX Runtime int8, else torch int8) and
-    report test metrics; writes calibration.json. CPU only, a few minutes on 2 cores."""
-    from ranking.calibration import feature_matrix, fit_head, head_names
+    report test metrics; writes calibration.json. With ``prior`` it first fits the query-level prior on the
+    train split (ranking/query_prior.py; no network scores there) and the head's level stage on dev, and
+    writes query_prior.json. CPU only, a few minutes on 2 cores."""
+    from ranking.calibration import feature_matrix, fit_head, fit_level, head_names
     from ranking.cross_encoder import load_scorer
     from ranking.data import load_judgements
+    from ranking.features import SET_NAMES
     from ranking.metrics import evaluate
+    from ranking import query_prior as qp
 
-    scorer, backend = load_scorer(out, quantize=True)  # the head is fitted on the scorer that serves
+    embedder = None
+    if prior:
+        from retrieval.embeddings import Embedder
+
+        embedder = Embedder()
+
+    def aggregates(j, lex: np.ndarray, groups: list[np.ndarray]) -> np.ndarray:
+        cos = qp.pair_cosines(embedder, j.queries, j.titles)
+        rows = qp.row_features(lex, cos)
+        return np.array([qp.set_aggregates(rows[g]) for g in groups])
+
     res: dict = {}
+    prior_model = None
+    if prior:
+        t0 = time.time()
+        jt = load_judgements(judgements, "train", limit_queries=limit_queries)
+        gt = jt.groups()
+        A = aggregates(jt, qp.lexical_block(jt.queries, jt.titles), gt)
+        prior_model = qp.fit_prior(A, np.array([jt.labels[g].mean() for g in gt]))
+        qp.save_prior(prior_model, out / "query_prior.json", extra={
+            "fitted_on": f"train split: {len(gt)} queries (mean label of each judged set)",
+            "features": "mean/min/max/std over the set of the lexical overlap features and the int8 MiniLM "
+                        "bi-encoder cosine, and the set size; no cross-encoder scores (in-sample on train)",
+            "trees": len(prior_model.value)})
+        log(f"query prior: {len(prior_model.value)} trees on {len(gt)} train queries in {time.time() - t0:.0f}s")
+    scorer, backend = load_scorer(out, quantize=True)  # the head is fitted on the scorer that serves
     feats: dict = {}
     for s in ("dev", "test"):
         j = load_judgements(judgements, s, limit_queries=limit_queries)
@@ -480,14 +509,22 @@ def calibrate(out: Path, judgements: Path, log, limit_queries: int | None = None
         z = scorer.score_pairs(j.queries, j.titles)
         log(f"scored {s}: {len(j)} pairs in {time.time() - t0:.0f}s")
         groups = j.groups()
-        feats[s] = (feature_matrix(z, j.queries, j.titles, groups), j.labels, groups, z)
-    Xd, yd, gd, zd = feats["dev"]
+        X = feature_matrix(z, j.queries, j.titles, groups)
+        priors = prior_model.predict(aggregates(j, X[:, len(SET_NAMES):], groups)) if prior_model else None
+        feats[s] = (X, j.labels, groups, z, priors)
+    Xd, yd, gd, zd, pd_ = feats["dev"]
     head = fit_head(Xd, yd, head_names(), isotonic=False)  # isotonic did not help on test; linear keeps no ties
-    for s, (X, y, g, z) in feats.items():
-        res[s] = {"head": evaluate(head.predict(X), y, g), "raw": evaluate(z, y, g, calibrated=False)}
+    metrics_no_prior = {s: evaluate(head.predict(X), y, g) for s, (X, y, g, z, p) in feats.items()}
+    if prior_model is not None:
+        fit_level(head, Xd, yd, gd, pd_)
+    for s, (X, y, g, z, p) in feats.items():
+        res[s] = {"head": evaluate(head.predict_groups(X, g, p), y, g), "head_without_prior": metrics_no_prior[s],
+                  "raw": evaluate(z, y, g, calibrated=False)}
     head.save(out / "calibration.json", extra={"fitted_on": "dev split (queries disjoint from training)",
                                                "served": f"{backend}: int8 dynamic quantization (per-channel weights)",
                                                "metrics": res})
+    if prior_model is None and (out / "query_prior.json").is_file():
+        (out / "query_prior.json").unlink()  # a head without a level stage must not meet a stale prior
     log(f"calibration: {json.dumps(res)}")
     return res
 
@@ -512,8 +549,18 @@ def write_model_card(out: Path, summary: dict | None, calib: dict) -> Path:
            "to the mean logit of the teacher ensemble (members chosen on dev; see the sweep below)."
            if cfg.get("kd_weight") else ""),
         "", "**Head:** ridge regression on [logit, logit minus best/mean of the candidate set, rank, lexical overlap features], "
-        "clipped to the 1..3 scale; fitted on dev scores of the served int8 model (an isotonic map on top did not "
-        "help on test and creates ties, so it is off).", "",
+        "softly clipped to the 1..3 scale (no ties at the bounds); fitted on dev scores of the served int8 model (an "
+        "isotonic map on top did not help on test and creates ties, so it is off).", "",
+    ] + ([
+        "**Query-level prior** (`query_prior.json`, ranking/query_prior.py): gradient-boosted trees (exported to JSON, "
+        "numpy at serving) fitted on the *train* split's 7.5k queries predict the mean relevance of a query's candidate "
+        "set from model-free aggregates (mean/min/max/std over the set of the lexical overlap features and the int8 MiniLM "
+        "bi-encoder cosine, set size). The head's output is then split into set mean + each candidate's deviation and "
+        "recombined with the prior by a 3-weight least-squares fit on dev: it moves whole sets (RMSE) and never reorders "
+        "one (nDCG, pair accuracy). "
+        + (f"Test RMSE {calib['test']['head_without_prior']['rmse']} without it, {t.get('rmse')} with it "
+           f"(dev {calib['dev']['head_without_prior']['rmse']} → {calib['dev']['head']['rmse']})."
+           if "head_without_prior" in calib.get("test", {}) else ""), ""] if (out / "query_prior.json").is_file() else []) + [
         f"**Test split (never used for training, selection or calibration), served int8 model:** nDCG@10 {t.get('ndcg@10')}, "
         f"RMSE {t.get('rmse')}, pair accuracy {t.get('pair_accuracy')}.", "",
         f"**Trained on:** {meta.get('trained_on', 'unknown')}; training time of this network {meta.get('train_s')} s"
@@ -549,7 +596,7 @@ def write_model_card(out: Path, summary: dict | None, calib: dict) -> Path:
               "bash ranking/device_distill.sh          # GPU: teachers + distilled students (needs .devcarry/, see the script)",
               "shopassist train ranker --sweep teachers --train-preds --keep 10 --out /tmp/t   # the same on one machine, sequentially",
               "shopassist train ranker --sweep students --teachers /tmp/t --out /tmp/s --no-calibrate",
-              "shopassist train ranker --calibrate-only  # CPU: head on dev scores of the int8 model + this card",
+              "shopassist train ranker --calibrate-only  # CPU: query prior on train, head on dev scores of the int8 model, this card",
               "shopassist train ranker --limit-queries 50 --max-steps 20 --out /tmp/r   # the same recipe, tiny, on CPU",
               "shopassist eval ranking --json            # test split: ours vs BM25 vs bi-encoder",
               "shopassist eval personalization --fit --json   # SIMULATED shoppers; refits personalization.json",
@@ -587,6 +634,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit-queries", type=int, help="use only the first N queries of each split (tiny runs)")
     ap.add_argument("--no-calibrate", action="store_true", help="skip the CPU calibration step (GPU box)")
     ap.add_argument("--calibrate-only", action="store_true", help="refit the head for existing weights in --out")
+    ap.add_argument("--no-prior", action="store_true", help="calibrate without the query-level prior (ranking/query_prior.py)")
     ap.add_argument("--card-only", action="store_true", help="rewrite MODEL_CARD.md from the files in --out")
     for f in TrainConfig.__dataclass_fields__.values():
         if f.name != "name":
@@ -629,7 +677,7 @@ def main(argv: list[str] | None = None) -> int:
         result["ranked_by_dev"] = summary["ranked_by_dev"]
         result["dev_raw"] = {n: summary["variants"][n]["dev_raw"] for n in summary["ranked_by_dev"]}
     if not args.no_calibrate:
-        calib = calibrate(out, judgements, log, limit_queries=args.limit_queries)
+        calib = calibrate(out, judgements, log, limit_queries=args.limit_queries, prior=not args.no_prior)
         write_model_card(out, summary, calib)
         result["calibration"] = calib
     print(json.dumps(result, indent=1))

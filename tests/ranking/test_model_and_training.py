@@ -55,10 +55,11 @@ def test_train_tiny_slice_end_to_end(tmp_path, judgements_path):
     rc = main(["--judgements", str(judgements_path), "--out", str(out), "--limit-queries", "6",
                "--max-steps", "2", "--split", "2", "--batch-pairs", "16"])
     assert rc == 0
-    for name in ("reranker_config.json", "calibration.json", "MODEL_CARD.md", "results.json"):
+    for name in ("reranker_config.json", "calibration.json", "MODEL_CARD.md", "results.json", "query_prior.json"):
         assert (out / name).is_file(), name
     calib = json.loads((out / "calibration.json").read_text())
     assert calib["metrics"]["test"]["head"]["rmse"] is not None
+    assert len(calib["head"]["level_coef"]) == 3
 
     from ranking.cross_encoder import Reranker
     from retrieval.products import Product

@@ -1,0 +1,66 @@
+"""Query-level prior: exported trees match scikit-learn, the level stage never reorders a set."""
+from __future__ import annotations
+
+import numpy as np
+
+from ranking.calibration import ScoreHead, soft_clip
+from ranking.query_prior import PRIOR_NAMES, TreeEnsemble, fit_prior, row_features, set_aggregates
+
+
+def test_exported_trees_match_sklearn_and_survive_json():
+    from sklearn.ensemble import HistGradientBoostingRegressor
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(400, 5))
+    y = X[:, 0] - 2 * (X[:, 1] > 0.3) + 0.1 * rng.normal(size=400)
+    X[::17, 2] = np.nan  # missing values follow the learnt direction
+    model = HistGradientBoostingRegressor(max_iter=40, max_depth=4, random_state=0).fit(X, y)
+    trees = TreeEnsemble.from_json(TreeEnsemble.from_sklearn(model, list("abcde")).to_json())
+    assert np.allclose(trees.predict(X), model.predict(X))
+    assert np.isclose(trees.predict(X[:1])[0], model.predict(X[:1])[0])  # the one-row Python path
+
+
+def test_aggregates_and_fit_on_a_small_slice():
+    rows = row_features(np.ones((3, 9)), np.array([0.2, 0.5, 0.8]))
+    agg = set_aggregates(rows)
+    assert agg.shape == (len(PRIOR_NAMES),) and agg[-1] == 3.0
+    assert set_aggregates(np.zeros((0, 10))).shape == (len(PRIOR_NAMES),)
+    rng = np.random.default_rng(1)
+    A = rng.normal(size=(40, len(PRIOR_NAMES)))
+    prior = fit_prior(A, 2 + 0.3 * A[:, 0])
+    assert np.all(np.isfinite(prior.predict(A)))
+
+
+def test_level_stage_moves_a_set_without_reordering_it():
+    head = ScoreHead(names=["x"], mean=[0.0], scale=[1.0], coef=[0.5], intercept=2.0,
+                     level_coef=[1.0, 0.5, 0.5], level_intercept=0.0)
+    X = np.array([[0.4], [-0.2], [1.1], [0.0]])
+    low, high = head.predict_set(X, prior=1.6), head.predict_set(X, prior=2.6)
+    assert list(np.argsort(low)) == list(np.argsort(head.predict(X))) == list(np.argsort(high))
+    assert np.all(high > low)
+    assert np.array_equal(head.predict_set(X, None), head.predict(X))  # no prior: the head alone
+
+
+def test_soft_clip_is_bounded_strictly_increasing_and_identity_inside():
+    s = np.linspace(-2, 6, 400)
+    c = soft_clip(s)
+    assert c.min() >= 1.0 and c.max() <= 3.0
+    assert np.all(np.diff(c) >= 0)
+    assert np.all(np.diff(c[(s > 0.7) & (s < 3.3)]) > 0)  # no ties where scores actually fall
+    mid = (s > 1.06) & (s < 2.94)
+    assert np.allclose(c[mid], s[mid])
+
+
+def test_committed_reranker_uses_the_prior_and_keeps_the_heads_order(reranker, shirts):
+    from ranking.cross_encoder import Reranker
+
+    if not reranker._head.level_coef:
+        import pytest
+
+        pytest.skip("committed head has no level stage")
+    assert reranker._prior is not None
+    plain = Reranker(artefact_dir=reranker.artefact_dir, use_prior=False, personalize=False).warm_up()
+    a = np.asarray(reranker.relevance("blue casual shirt for men", shirts))
+    b = np.asarray(plain.relevance("blue casual shirt for men", shirts))
+    assert list(np.argsort(-a, kind="stable")) == list(np.argsort(-b, kind="stable"))
+    assert np.all((a >= 1.0) & (a <= 3.0))
