@@ -275,6 +275,26 @@ _STORE_TARGET = re.compile(r"\b(you|your|yours|service|site|website|app|bot|chat
                            r"myntra|order\w*|delivery|courier|refund|payment|staff|agent)\b", re.I)
 
 
+# Asking whether a person is needed is a question about the process, not a request for one ("can I exchange it myself
+# or do I have to contact customer support?", "is it necessary to call customer care to cancel?").
+_NEED_PERSON_Q = re.compile(
+    r"(?:\b(?:do|does|would|will|shall|must)\s+(?:i|we|one|you)\s+(?:really\s+|still\s+|always\s+|first\s+)?"
+    r"(?:have\s+to|need\s+to|got\s+to|be\s+required\s+to)|\bmust\s+(?:i|we)|"
+    r"\bis\s+it\s+(?:really\s+)?(?:necessary|mandatory|required|compulsory|needed)\s+(?:for\s+(?:me|us)\s+)?to|"
+    r"\bis\s+there\s+(?:any\s+)?need\s+to|\b(?:do|does|would|will)\s+(?:i|we|it|this|that)\s+(?:need|require|involve)|"
+    r"\bhave\s+to\s+(?:go\s+through|involve))\s+(?:\w+\s+){0,3}?$", re.I)
+
+
+def _asks_if_needed(t: str, m: re.Match) -> bool:
+    """Whether a person word sits in a question about needing a person (see _NEED_PERSON_Q)."""
+    clause = re.split(r"[,.;:!\n]", t[:m.start()])[-1]
+    return bool(_NEED_PERSON_Q.search(clause)) and bool(_QUESTION_FORM.search(t))
+
+
+_QUESTION_FORM = re.compile(r"\?|^\W*(?:can|could|do|does|should|is|will|would|how|what|must|may)\b|"
+                            r"\bor\s+(?:do|must|will|should|would)\s+(?:i|we)\b", re.I)
+
+
 def _negated(t: str, m: re.Match) -> bool:
     """Whether a cue is negated inside its own clause ("I'm not angry", "no need for a human")."""
     clause = re.split(r"[,.;:!?\n]|\bbut\b|\bjust\b", t[:m.start()])[-1]
@@ -376,7 +396,7 @@ def detect(text: str) -> Escalation | None:
         # old thing ("my old sneakers fell apart, I need a new pair")
         return Escalation("order_problem", "high" if anger or shouting else "normal", ev.group(0),
                           soft=not purchase and bool(_SHOP_ASK.search(t)))
-    human = next((m for m in _HUMAN.finditer(t) if not _negated(t, m)
+    human = next((m for m in _HUMAN.finditer(t) if not _negated(t, m) and not _asks_if_needed(t, m)
                   and not re.search(r"\bthan\b[^,.;!?]*$", t[:m.start()], re.I)), None)
     if human and (_HUMAN_ASK.search(t) or len(t.split()) <= 4) and not re.search(
             r"\b(?:if\s+(?:needed|required|necessary)|later\s+on|in\s+(?:the\s+)?future)\b", t, re.I):

@@ -55,13 +55,17 @@ _WORD_AMOUNT = re.compile(r"\b(under|below|less than|within|upto|up to|max|above
 
 _SORT = [
     (re.compile(r"\b(most\s+expensive|highest\s+price|high\s+to\s+low|highest\s+(?:first|on\s+top)|costly\s+(?:ones\s+)?first|pric(?:ey|i)est|costliest|premium\s+first|"
-                r"expensive\s+(?:ones\s+)?first|descending|price\s+desc)", re.I), "price_desc"),
+                r"expensive\s+(?:ones\s+)?first|descending|price\s+desc|sabse\s+(?:meh?enga|meh?enge|meh?engi|zyada\s+(?:price|daam|keemat))\b)", re.I), "price_desc"),
     (re.compile(r"\b(cheapest|lowest\s+price|low\s+to\s+high|lowest\s+(?:first|on\s+top)|increasing\s+(?:order\s+of\s+)?price|least\s+expensive|cheap(?:er)?\s+(?:ones\s+)?first|"
-                r"ascending|sort\w*\s+(?:them\s+|it\s+)?by\s+price|price\s+asc|order\s+by\s+price|budget\s+first)", re.I), "price_asc"),
+                r"ascending|sort\w*\s+(?:them\s+|it\s+)?by\s+price|price\s+asc|order\s+by\s+price|budget\s+first|"
+                r"sabse\s+(?:sast[aei]|kam\s+(?:price|daam|dam|keemat|kimat))\b)", re.I), "price_asc"),
     (re.compile(r"\b(sort\w*\s+by\s+(?:popularity|popular|recommended|rating)|recommended\s+first|popular\s+first|sort\w*\s+by\s+relevance|most\s+relevant|best\s+match(?:es)?(?:\s+first)?|default\s+order|by\s+relevance)", re.I), "relevance"),
 ]
 _CHEAPER = re.compile(r"\b(cheaper|less\s+expensive|lower\s+price[sd]?|more\s+affordable|too\s+(?:expensive|costly|pricey|much)|"
-                      r"bit\s+less|something\s+less\s+pricey|lower\s+budget|reduce\s+the\s+budget|over\s+my\s+budget)\b", re.I)
+                      r"bit\s+less|something\s+less\s+pricey|lower\s+budget|reduce\s+the\s+budget|over\s+my\s+budget|"
+                      # Hinglish: "kuch sasta dikhao", "aur sasta", "thoda kam price wala", "bahut mehenga hai"
+                      r"(?<!sabse\s)sast[aei]|(?<!sabse\s)kam\s+(?:price|daam|dam|keemat|kimat)|(?:bahut|bohot|bohat|zyada|jyada|thoda)\s+"
+                      r"meh?eng[aei])\b", re.I)
 _RESET = re.compile(r"\b(start\s+(?:over|again|afresh|fresh)|reset|clear\s+(?:all|everything|the\s+filters|filters|my\s+filters)|"
                     r"new\s+search|from\s+scratch|forget\s+(?:all|everything)(?:\s+(?:of\s+)?(?:that|this))?|restart|"
                     r"(?:scrap|ditch|drop|wipe|clear)\s+(?:all|everything)(?:\s+(?:of\s+)?(?:that|this))?|clean\s+slate|"
@@ -483,8 +487,37 @@ def _negated_spans(tokens: list[str], matches) -> list[bool]:
             else:
                 gap += 1
             j -= 1
-        out.append(neg)
+        out.append(neg or _post_negated(tokens, m, matches))
     return out
+
+
+# Hinglish negates after the value: "black nahi chahiye", "puma wale mat dikhao", "red ya maroon nahin".
+_POST_NEG = {"nahi", "nahin", "nahii", "nhi"}
+_POST_NEG_MAT_VERBS = {"dikhao", "dikhana", "dikhaiye", "dikha", "bhejo", "bhejna", "chahiye", "do", "dena", "lao", "lana",
+                       "show", "send"}
+_POST_CHAIN = _CHAIN | {"wala", "wale", "wali", "waala", "waale", "waali", "vala", "vale", "vali", "ka", "ki", "ke", "ya", "bhi",
+                        "to", "toh", "bilkul", "koi", "mujhe", "humko"}
+
+
+def _post_negated(tokens: list[str], m, matches) -> bool:
+    """A Hinglish negation after the value (and after the rest of its list) negates it."""
+    j, gap = m.end, 0
+    while j < len(tokens) and gap <= 1:
+        t = tokens[j]
+        if t in _POST_NEG or (t == "mat" and j + 1 < len(tokens) and tokens[j + 1] in _POST_NEG_MAT_VERBS):
+            return True
+        if t in ("zzsep", "zzcomma", "zzneg") or t in _SCOPE_STOP:
+            return False
+        nxt = next((o for o in matches if o.start <= j < o.end), None)
+        if nxt is not None:
+            if nxt.kind != m.kind and nxt.kind != "category":
+                return False  # "black puma nahi": the nearer value is the negated one
+            j = nxt.end
+            continue
+        if t not in _POST_CHAIN:
+            gap += 1
+        j += 1
+    return False
 
 
 def _dedupe(xs: list[str]) -> list[str]:

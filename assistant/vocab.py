@@ -22,6 +22,12 @@ _VERB_SUBJECTS = {"which", "that", "it", "this", "these", "those", "what", "who"
                   "always", "perfectly"}
 _VERB_OBJECTS = {"a", "an", "the", "me", "you", "him", "her", "them", "us", "my", "your", "his", "their", "our", "every", "all",
                  "any", "most", "formal", "casual", "both", "office", "weddings", "parties"}
+# "shades" after a tone word or before "of" is a colour tone ("she likes darker shades", "shades of blue"), not Sunglasses.
+_TONE_WORDS = {"dark", "darker", "darkest", "light", "lighter", "lightest", "pastel", "bright", "brighter", "muted", "neutral",
+               "earthy", "earth", "warm", "warmer", "cool", "cooler", "soft", "softer", "deep", "deeper", "bold", "bolder",
+               "subtle", "pale", "paler", "vibrant", "dull", "duller", "jewel", "nude", "different", "other", "similar", "same",
+               "various", "many", "few", "more", "all", "any", "solid", "plain", "festive", "sober", "loud", "fluorescent",
+               "neon", "metallic", "natural", "classic", "lovely", "nice", "these", "those", "both", "two", "three", "several"}
 _PREDICATIVE = {"is", "are", "was", "were", "be", "been", "being", "too", "so", "very", "bit", "little", "quite", "really",
                 "slightly", "pretty", "rather", "fairly", "more", "less", "feel", "feels", "felt", "look", "looks", "seem",
                 "seems", "run", "runs", "ran", "fit", "fits", "getting", "gets", "got", "its", "im", "thats", "kinda"}
@@ -63,6 +69,7 @@ COLOUR_SYNONYMS = {
     "maroon red": "maroon", "rosegold": "rose gold", "offwhite colour": "off white", "silvery": "silver",
     "grey melange": "grey", "charcoal grey": "charcoal", "blk": "black", "wht": "white",
 }
+_COLOUR_SYNONYMS_NORM = {norm_text(k): v for k, v in COLOUR_SYNONYMS.items()}
 # Colour words that are rarely colours in a shopper's sentence (finishes, "skin care"); never parsed.
 _NOT_COLOURS = {"matte", "skin", "metallic", "rose", "platinum", "tan", "nude", "camel"}
 
@@ -143,6 +150,11 @@ GENDER_WORDS = {
     "papa": "men", "daddy": "men", "hubby": "men", "bf": "men", "bro": "men", "brother-in-law": "men",
     "bhaiya": "men", "gent": "men", "menswear": "men", "mans": "men",
     "womenswear": "women", "sons": "boys", "daughters": "girls", "nephews": "boys", "nieces": "girls",
+    # Hinglish relations ("mere bete ke liye", "beti ki frock", "pati ke liye shirt")
+    "beta": "boys", "bete": "boys", "beton": "boys", "beti": "girls", "betiyon": "girls", "bitiya": "girls",
+    "bhai": "men", "pati": "men", "chacha": "men", "dada": "men", "nana": "men", "behen": "women", "behan": "women",
+    "bahen": "women", "patni": "women", "biwi": "women", "bibi": "women", "chachi": "women", "mausi": "women",
+    "dadi": "women", "nani": "women", "ammi": "women",
 }
 # Possessives lose their apostrophe in norm_text ("mother's" -> "mothers").
 GENDER_WORDS.update({k + "s": v for k, v in list(GENDER_WORDS.items())
@@ -169,6 +181,16 @@ BRAND_ALIASES = {"levis": "Levis", "levi": "Levis", "levi s": "Levis", "us polo"
                  "tommy": "Tommy Hilfiger", "here and now": "HERE&NOW", "jack and jones": "Jack & Jones",
                  "mast and harbour": "Mast & Harbour", "allen solly": "Allen Solly", "adidas": "ADIDAS",
                  "indian garage": "The Indian Garage Co", "forever21": "FOREVER 21"}
+
+# Hinglish words a shopper mixes into English ("kurta dikhao women ke liye", "black nahi chahiye"): never
+# typo-corrected into a catalog word ("liye" is not "lime").
+HINGLISH_WORDS = set("""
+liye ke ka ki ko se mein me main mujhe mere mera meri hum humko hamare apne apna apni tum aap aapke hai hain tha thi
+nahi nahin nai mat chahiye chahie chaiye dikhao dikhaiye dikha dikhana dikhado dikhaye batao bata bataiye kuch kuchh
+aur bhi koi sab sabse wala wali wale vala vali vale sasta saste sasti mehenga mehnga mehngi mehange thoda thodi bahut
+bohot bohat zyada jyada kam abhi accha acha achha achhe yeh ye woh wo yahan wahan tak andar neeche upar kapde kapda
+kapdon karo kar karna karni kijiye dena lena chalega chalegi jaisa jaise jaisi rang waala waali waale wale liya
+""".split())
 
 # Words that are never typo-corrected (conversation words the catalog text may lack).
 COMMON_WORDS = set("""
@@ -219,6 +241,7 @@ class Vocabulary:
     brand_categories: dict[str, set[str]] = field(default_factory=dict)  # brand key -> norm categories it sells
     _deletes: dict[str, set[str]] = field(default_factory=dict)
     _freq: Counter = field(default_factory=Counter)
+    _slot_typos: dict[str, str] = field(default_factory=dict)  # rare English word -> product type it misspells
     _exact: set[str] = field(default_factory=set)
     max_phrase: int = 5
 
@@ -244,7 +267,7 @@ class Vocabulary:
                 v.category_counts[cat] += 1
                 v.gender_by_category.setdefault(cat, Counter())[p.gender or "unknown"] += 1
         v.catalog_words = {w for w, n in desc_words.items() if n >= 2 and not w.isdigit()}
-        v.known_words = v.catalog_words | COMMON_WORDS | _english_words()
+        v.known_words = v.catalog_words | COMMON_WORDS | HINGLISH_WORDS | _english_words()
         # Brands: most frequent spelling wins for a normalised key.
         for brand, _ in brand_count.most_common():
             key = norm_text(brand)
@@ -308,6 +331,18 @@ class Vocabulary:
                 continue
             for d in _deletes(t, 2 if len(t) >= 6 else 1):
                 self._deletes.setdefault(d, set()).add(t)
+        # A product type with one vowel of a vowel pair dropped ("jeans" -> "jens", "coats" -> "cats") can land on a
+        # rare English word or name, which is never corrected by itself; in a product slot it is the type.
+        protected = self.catalog_words | COMMON_WORDS | HINGLISH_WORDS
+        for key in self.categories:
+            for t in key.split():
+                for i in range(len(t)):
+                    if len(t) < 5 or t[i] not in _VOWELS or not ((i > 0 and t[i - 1] in _VOWELS)
+                                                                 or (i + 1 < len(t) and t[i + 1] in _VOWELS)):
+                        continue
+                    w = t[:i] + t[i + 1:]
+                    if w in self.known_words and w not in protected and w not in self._exact:
+                        self._slot_typos.setdefault(w, t)
 
     def correct(self, token: str) -> str:
         """Return the vocabulary word a misspelt token most likely means, or the token itself."""
@@ -331,7 +366,20 @@ class Vocabulary:
 
     # ---- phrase matching ----
     def tokens(self, text: str) -> list[str]:
-        return [self.correct(t) for t in norm_text(text).split()]
+        out = [self.correct(t) for t in norm_text(text).split()]
+        for i, t in enumerate(out):
+            if t in self._slot_typos and self._product_slot(out, i):
+                out[i] = self._slot_typos[t]
+        return out
+
+    def _product_slot(self, tokens: list[str], i: int) -> bool:
+        """Whether token i stands where a product type goes: after a brand, colour or gender word ("roadster ___",
+        "blue ___", "mens ___"), or before "for"/a gender word ("___ for men")."""
+        prev = tokens[i - 1] if i > 0 else ""
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        return bool((prev and (prev in self.colours or prev in GENDER_WORDS
+                               or (prev in self.brands and prev not in self.ambiguous_brands)))
+                    or nxt == "for" or nxt in GENDER_WORDS)
 
     def find(self, tokens: list[str], cued: frozenset[str] = frozenset()) -> list[Match]:
         """Longest-first, left-to-right matches of vocabulary phrases in a token list. ``cued``: ambiguous brand
@@ -350,7 +398,31 @@ class Vocabulary:
                 i = hit.end
             else:
                 i += 1
-        return out
+        return self._coordinated_brands(tokens, out)
+
+    _COORD = {"or", "and", "nor", "zzcomma", "vs", "versus", "ya"}
+
+    def _coordinated_brands(self, tokens: list[str], out: list[Match]) -> list[Match]:
+        """An ambiguous brand name listed with a brand ("puma or campus", "campus, metro or bata") is a brand too."""
+        if not any(t in self._COORD for t in tokens):
+            return out
+        todo = [m for m in out if m.kind == "brand"]
+        while todo:
+            m = todo.pop()
+            covered = {j for o in out for j in range(o.start, o.end)}
+            spans = []
+            if m.end < len(tokens) and tokens[m.end] in self._COORD:  # "<brand> or X"
+                spans += [(m.end + 1, m.end + 1 + L) for L in (3, 2, 1)]
+            if m.start >= 2 and tokens[m.start - 1] in self._COORD:  # "X or <brand>"
+                spans += [(m.start - 1 - L, m.start - 1) for L in (3, 2, 1)]
+            for a, b in spans:
+                key = " ".join(tokens[a:b]) if 0 <= a < b <= len(tokens) else ""
+                if len(key) > 2 and key in self.ambiguous_brands and not any(j in covered for j in range(a, b)):
+                    hit = Match("brand", self.brands[key], a, b, True)
+                    out.append(hit)
+                    todo.append(hit)
+                    break
+        return sorted(out, key=lambda m: m.start)
 
     def _lookup(self, phrase: str, tokens: list[str], i: int, L: int, cued: frozenset[str] = frozenset()) -> Match | None:
         prev = tokens[i - 1] if i > 0 else ""
@@ -371,6 +443,8 @@ class Vocabulary:
             if phrase in _ADJECTIVE_SINGULARS and prev in _PREDICATIVE:  # "money is tight", "a bit short"
                 return None
             if phrase == "suits" and prev in _VERB_SUBJECTS and nxt in _VERB_OBJECTS:  # "which of these suits a party"
+                return None
+            if phrase in ("shades", "shade") and (prev in _TONE_WORDS or nxt == "of"):  # "darker shades", "shades of blue"
                 return None
             return Match("category", self.categories[phrase], i, i + L)
         if L == 1 and phrase in GENDER_WORDS:
@@ -414,6 +488,8 @@ class Vocabulary:
     def colour_family(self, colour: str) -> list[str]:
         """Catalog colour spellings that mean this colour ("navy blue" also covers products tagged "navy")."""
         c = colour.lower()
+        # a synonym means its colour, as in parsing (synonyms win): "navy" is "navy blue", which also covers "navy"
+        c = _COLOUR_SYNONYMS_NORM.get(norm_text(c), c)
         return sorted({c} | {norm_text(k) for k, v in COLOUR_SYNONYMS.items() if v == c and " " not in k.strip()
                              and norm_text(k) in {norm_text(x) for x in self.raw_colours}})
 

@@ -66,6 +66,8 @@ def test_typos_in_escalation_words_are_corrected_but_real_words_and_brands_are_n
     "please deactivate my account",
     "who should I talk to about a parcel left at the wrong flat",
     "I need to speak to the team that handles refunds",
+    "I have to talk to customer care right now",  # a need stated, not asked about
+    "do I have to beg to speak to a manager? my refund is stuck",
 ])
 def test_new_rule_cues(text):
     assert E.detect(text) is not None
@@ -85,6 +87,10 @@ def test_retracted_or_third_party_anger_is_not_a_complaint(text):
     "I'm waiting for my salary before I order, show me kurtas",
     "how do I close my account?",  # a how-to question
     "is there a delivery fee on cash on delivery orders?",
+    # asking whether a person is needed is a process question
+    "will I need to ring the helpline to swap sizes, or is it all online?",
+    "is it mandatory to speak with an agent before returning sandals?",
+    "do we have to go through customer care to cancel an order",
 ])
 def test_self_blame_comparisons_and_general_questions_are_no_escalation(text):
     assert E.detect(text) is None

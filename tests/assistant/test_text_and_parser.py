@@ -125,3 +125,50 @@ def test_money_already_spent_is_no_budget(vocab):
 def test_more_ways_to_start_over(vocab):
     assert run(vocab, "red kurtas under 900", "let's start fresh") == {}
     assert run(vocab, "red kurtas under 900", "scrap everything") == {}
+
+
+def test_hinglish_relations_cheaper_sort_and_function_words(vocab):
+    # relation words name the gender; "liye"/"ke" are Hinglish, never typo-corrected into a colour
+    assert run(vocab, "beti ke liye frock dikhao") == {"category": "Dress", "gender": "girls"}
+    assert run(vocab, "pati ke liye kurta chahiye") == {"category": "Kurta", "gender": "men"}
+    assert run(vocab, "sneakers for women under 3000", "thoda sasta")["price_max"] == 2400
+    assert run(vocab, "watches for men", "sabse sasta pehle")["sort"] == "price_asc"
+    assert run(vocab, "watches for men", "sabse mehenga wala pehle")["sort"] == "price_desc"
+    assert parse("sabse kam price wala", vocab).cheaper is False  # "cheapest first" is an order, not a lower budget
+
+
+def test_hinglish_negation_comes_after_the_value(vocab):
+    c = run(vocab, "kurtas for women", "maroon wala nahi chahiye")
+    assert c["exclude_colors"] == ["maroon"] and "colors" not in c
+    c = run(vocab, "sneakers for men", "adidas nahin")
+    assert c["exclude_brands"] == ["ADIDAS"]
+    c = run(vocab, "tops for girls", "pink ya purple mat dikhao")
+    assert sorted(c["exclude_colors"]) == ["pink", "purple"]
+    c = run(vocab, "tops for girls", "mujhe yellow nahi, white chahiye")
+    assert c["colors"] == ["white"] and c["exclude_colors"] == ["yellow"]
+
+
+def test_a_dropped_vowel_in_a_product_slot_is_the_product_type(vocab):
+    # "jens" is a name in the English word list, so it is only the type where a type stands
+    assert run(vocab, "levis jens under 2000") == {"category": "Jeans", "brands": ["Levis"], "price_max": 2000}
+    assert run(vocab, "black jens for women")["category"] == "Jeans"
+    assert "category" not in run(vocab, "my friend jens said hi")
+    assert run(vocab, "a top with cats printed on it for girls")["category"] == "Top"  # not Coats
+
+
+def test_an_ambiguous_brand_listed_with_a_brand_is_a_brand(vocab):
+    assert sorted(run(vocab, "sports shoes for men", "adidas or campus")["brands"]) == ["ADIDAS", "Campus"]
+    assert sorted(parse("campus and nike", vocab).brands) == ["Campus", "Nike"]
+    assert parse("a backpack for the campus", vocab).brands == []
+
+
+def test_shades_after_a_tone_word_are_colours_not_sunglasses(vocab):
+    assert run(vocab, "kurta for women in pastel shades")["category"] == "Kurta"
+    assert "category" not in run(vocab, "anything in lighter shades")
+    assert run(vocab, "shades of green dress for girls")["category"] == "Dress"
+    assert run(vocab, "black shades for men")["category"] == "Sunglasses"
+
+
+def test_colour_family_reads_synonyms_like_the_parser(vocab):
+    assert "navy blue" in vocab.colour_family("Navy") and "navy" in vocab.colour_family("navy blue")
+    assert vocab.colour_family("gray") == vocab.colour_family("grey")
