@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skip {name}: no artefact", file=sys.stderr)
             continue
         timing = pct(time_variant(r, queries, cands, VARIANTS[name][2]))
-        r.scorer.clear_cache()
+        r.clear_cache()
         key = (VARIANTS[name][0], VARIANTS[name][1], VARIANTS[name][3])  # the cache changes speed, not scores
         if key not in qual_cache:
             qual_cache[key] = quality(r, hd)

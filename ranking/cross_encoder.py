@@ -174,6 +174,9 @@ class Reranker:
         self._prior = None
         self._embedder = embedder
         self._vectors = None  # LruCache of product-text vectors
+        # (query, product text) -> logit: a refinement ("cheaper", "not Puma") re-ranks the same query over
+        # mostly the same candidates, so only the new pairs go through the network
+        self._pairs = LruCache(cache_size)
         self._failed: str | None = None
         self._lock = threading.Lock()
 
@@ -250,6 +253,15 @@ class Reranker:
         self.warm_up()
         return self._scorer
 
+    def clear_cache(self, *, product_side: bool = True) -> None:
+        """Forget scored pairs (and, with ``product_side``, product tokens/states/vectors): benchmarks."""
+        self._pairs.clear()
+        if product_side:
+            if self._scorer is not None:
+                self._scorer.clear_cache()
+            if self._vectors is not None:
+                self._vectors.clear()
+
     def precompute(self, products: Sequence["Product"]) -> None:
         if self.scorer is not None:
             texts = [product_text(p) for p in products]
@@ -276,7 +288,9 @@ class Reranker:
         if self._scorer is None:
             cover = np.array([lexical_features(query, t)[1] for t in texts])
             return 1.0 + 2.0 * cover
-        z = self._scorer.score_query(query, texts)
+        z = np.asarray(self._pairs.get_many([(query, t) for t in texts],
+                                            lambda miss: list(self._scorer.score_query(query, [t for _, t in miss]))),
+                       dtype=float)
         X = feature_matrix(z, [query] * n, texts, [np.arange(n)])
         if self._prior is None:
             return self._head.predict(X)

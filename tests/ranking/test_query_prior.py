@@ -64,3 +64,14 @@ def test_committed_reranker_uses_the_prior_and_keeps_the_heads_order(reranker, s
     b = np.asarray(plain.relevance("blue casual shirt for men", shirts))
     assert list(np.argsort(-a, kind="stable")) == list(np.argsort(-b, kind="stable"))
     assert np.all((a >= 1.0) & (a <= 3.0))
+
+
+def test_repeated_query_reuses_scored_pairs(reranker, shirts):
+    """A refinement re-ranks the same query over overlapping candidates: known pairs skip the network."""
+    reranker.clear_cache(product_side=False)
+    first = reranker.relevance("white casual shirt", shirts[:5])
+    assert len(reranker._pairs._items) == 5
+    again = reranker.relevance("white casual shirt", shirts[2:])  # 3 known pairs, 3 new ones
+    assert len(reranker._pairs._items) == 8
+    assert np.allclose(reranker.relevance("white casual shirt", shirts[:5]), first)
+    assert len(again) == 6
