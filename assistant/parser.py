@@ -491,8 +491,10 @@ def _negated_spans(tokens: list[str], matches) -> list[bool]:
     return out
 
 
-# Hinglish negates after the value: "black nahi chahiye", "puma wale mat dikhao", "red ya maroon nahin".
-_POST_NEG = {"nahi", "nahin", "nahii", "nhi"}
+# Hinglish negates after the value: "black nahi chahiye", "puma wale mat dikhao", "red ya maroon nahin", "adidas ke
+# alawa kuch dikhao" (other than adidas) -- but "X ke alawa Y bhi" is "besides X, Y too", no exclusion.
+_POST_NEG = {"nahi", "nahin", "nahii", "nhi", "alawa", "alava", "ilawa", "siwa", "siva", "chhod", "chod", "chhodke", "chodke"}
+_BESIDES = {"alawa", "alava", "ilawa", "siwa", "siva"}
 _POST_NEG_MAT_VERBS = {"dikhao", "dikhana", "dikhaiye", "dikha", "bhejo", "bhejna", "chahiye", "do", "dena", "lao", "lana",
                        "show", "send"}
 _POST_CHAIN = _CHAIN | {"wala", "wale", "wali", "waala", "waale", "waali", "vala", "vale", "vali", "ka", "ki", "ke", "ya", "bhi",
@@ -505,6 +507,11 @@ def _post_negated(tokens: list[str], m, matches) -> bool:
     while j < len(tokens) and gap <= 1:
         t = tokens[j]
         if t in _POST_NEG or (t == "mat" and j + 1 < len(tokens) and tokens[j + 1] in _POST_NEG_MAT_VERBS):
+            if t in _BESIDES:
+                rest = tokens[j + 1:]
+                end = next((k for k, x in enumerate(rest) if x in ("zzsep", "zzcomma")), len(rest))
+                return not any(x == "bhi" and (k == 0 or rest[k - 1] not in ("koi", "kuch", "kahin", "kabhi"))
+                               for k, x in enumerate(rest[:end]))  # "koi bhi"/"kuch bhi" is "any", not "too"
             return True
         if t in ("zzsep", "zzcomma", "zzneg") or t in _SCOPE_STOP:
             return False

@@ -68,6 +68,10 @@ COLOUR_SYNONYMS = {
     "bottle green": "green", "dark green": "green", "light pink": "pink", "hot pink": "pink",
     "maroon red": "maroon", "rosegold": "rose gold", "offwhite colour": "off white", "silvery": "silver",
     "grey melange": "grey", "charcoal grey": "charcoal", "blk": "black", "wht": "white",
+    # Hinglish colour names ("kala kurta", "laal saree")
+    "kala": "black", "kaala": "black", "kaali": "black", "safed": "white", "safaid": "white", "laal": "red",
+    "neela": "blue", "neeli": "blue", "hara": "green", "peela": "yellow", "peeli": "yellow", "gulabi": "pink",
+    "bhura": "brown", "sunehra": "gold", "sunehri": "gold", "asmani": "blue",
 }
 _COLOUR_SYNONYMS_NORM = {norm_text(k): v for k, v in COLOUR_SYNONYMS.items()}
 # Colour words that are rarely colours in a shopper's sentence (finishes, "skin care"); never parsed.
@@ -190,6 +194,7 @@ nahi nahin nai mat chahiye chahie chaiye dikhao dikhaiye dikha dikhana dikhado d
 aur bhi koi sab sabse wala wali wale vala vali vale sasta saste sasti mehenga mehnga mehngi mehange thoda thodi bahut
 bohot bohat zyada jyada kam abhi accha acha achha achhe yeh ye woh wo yahan wahan tak andar neeche upar kapde kapda
 kapdon karo kar karna karni kijiye dena lena chalega chalegi jaisa jaise jaisi rang waala waali waale wale liya
+alawa alava ilawa siwa siva chhod chod chhodke chodke
 """.split())
 
 # Words that are never typo-corrected (conversation words the catalog text may lack).

@@ -146,6 +146,12 @@ def test_hinglish_negation_comes_after_the_value(vocab):
     assert sorted(c["exclude_colors"]) == ["pink", "purple"]
     c = run(vocab, "tops for girls", "mujhe yellow nahi, white chahiye")
     assert c["colors"] == ["white"] and c["exclude_colors"] == ["yellow"]
+    # "X ke alawa/siwa" is "other than X", unless "Y bhi" makes it "besides X, Y too"
+    assert run(vocab, "heels for women", "mochi ke siwa kuch bhi")["exclude_brands"] == ["Mochi"]
+    assert sorted(parse("levis ke alawa wrogn bhi dikhao", vocab).brands) == ["Levis", "WROGN"]
+    # Hinglish colour names
+    assert run(vocab, "neela kurta for women")["colors"] == ["blue"]
+    assert run(vocab, "sneakers for men", "safed wale")["colors"] == ["white"]
 
 
 def test_a_dropped_vowel_in_a_product_slot_is_the_product_type(vocab):
