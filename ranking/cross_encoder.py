@@ -292,9 +292,8 @@ class Reranker:
                                             lambda miss: list(self._scorer.score_query(query, [t for _, t in miss]))),
                        dtype=float)
         X = feature_matrix(z, [query] * n, texts, [np.arange(n)])
-        if self._prior is None:
-            return self._head.predict(X)
-        return self._head.predict_set(X, self._set_prior(query, texts, X[:, len(SET_NAMES):]))
+        prior = self._set_prior(query, texts, X[:, len(SET_NAMES):]) if self._prior is not None else None
+        return self._head.predict_set(X, prior)  # without a prior: the head's default level, same order
 
     def score(self, query: str, products: Sequence["Product"], profile: "ShopperProfile | None" = None) -> list[float]:
         products = list(products)

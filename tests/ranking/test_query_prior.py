@@ -38,7 +38,27 @@ def test_level_stage_moves_a_set_without_reordering_it():
     low, high = head.predict_set(X, prior=1.6), head.predict_set(X, prior=2.6)
     assert list(np.argsort(low)) == list(np.argsort(head.predict(X))) == list(np.argsort(high))
     assert np.all(high > low)
-    assert np.array_equal(head.predict_set(X, None), head.predict(X))  # no prior: the head alone
+    fallback = head.predict_set(X, None)  # prior unavailable: the default level, the same order
+    assert list(np.argsort(fallback)) == list(np.argsort(low))
+    head.level_coef = []
+    assert np.array_equal(head.predict_set(X, 2.0), head.predict(X))  # no level stage: the ridge alone
+
+
+def test_rank_head_orders_by_pairs_and_level_keeps_that_order():
+    from ranking.calibration import fit_head, fit_level, fit_rank
+
+    rng = np.random.default_rng(3)
+    groups = [np.arange(i * 6, i * 6 + 6) for i in range(60)]
+    X = rng.normal(size=(360, 2))
+    y = np.clip(2 + 0.5 * X[:, 0] + 0.1 * rng.normal(size=360), 1, 3)
+    head = fit_head(X, y, ["a", "b"], isotonic=False)
+    fit_rank(head, X, y, groups)
+    assert abs(head.rank_coef[0]) > 5 * abs(head.rank_coef[1])  # it found the feature that orders pairs
+    priors = np.array([y[g].mean() for g in groups])
+    fit_level(head, X, y, groups, priors)
+    s = head.predict_groups(X, groups, priors)
+    for g in groups:
+        assert list(np.argsort(s[g])) == list(np.argsort(head.ranking(X[g])))
 
 
 def test_soft_clip_is_bounded_strictly_increasing_and_identity_inside():
