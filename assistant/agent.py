@@ -339,7 +339,7 @@ class Assistant:
         turn["debug"]["intent_source"] = src
         if intent in ("shop", "search", "refine"):
             new_c, new_search = apply(parsed, ds.constraints, shown_prices=self._shown_prices(ds))
-            intent = reconcile_shop(parsed=parsed, new_search=new_search, state_was_empty=ds.constraints.is_empty())
+            intent = reconcile_shop(parsed=parsed, new_search=new_search, state_was_empty=not ds.constraints.has_slots())
             turn["new_constraints"] = new_c.model_dump()
             turn["new_search"] = new_search
             if parsed.more_like:

@@ -353,6 +353,47 @@ def normalise(text: str) -> str:
     return re.sub(r"[A-Za-z]{4,}", fix, text)
 
 
+# "keeps <verb>ing" is a fault when a thing does it ("the app keeps crashing", "payment keeps failing"), not when a
+# person in the shopper's life keeps talking to them ("my mom keeps calling me") or the shopper keeps saying something
+# ("I keep saying tomorrow"). "he / they keep calling" may be the courier or the store: not excused.
+_KEEPS = re.compile(r"keeps?\s+(\w+ing)\b", re.I)
+_PERSON_SUBJECT = re.compile(
+    r"\b(?:mom|mum|mummy|mother|mama|maa|dad|daddy|papa|father|wife|husband|sister|brother|sis|bro|friend|friends|family|"
+    r"cousin|aunt|aunty|auntie|uncle|son|daughter|kids?|children|baby|boss|colleague|roommate|neighbou?r|grandma|grandpa|"
+    r"granny|relatives|parents|in-laws?|boyfriend|girlfriend|bf|gf|i|we)\s*$", re.I)
+_TALK_VERBS = {"saying", "telling", "thinking", "wondering", "asking", "calling", "texting", "messaging", "reminding",
+               "nagging", "bugging", "pestering", "forgetting", "postponing", "delaying", "procrastinating", "changing",
+               "talking", "going", "looking", "browsing", "scrolling", "coming", "putting"}
+
+
+_RELATION = re.compile(
+    r"\b(?:mom|mum|mummy|mother|mama|maa|dad|daddy|papa|father|wife|husband|sister|brother|friends?|family|cousins?|aunt|"
+    r"aunty|auntie|uncle|son|daughter|kids|children|boss|colleagues?|roommate|neighbou?rs?|grandma|grandpa|granny|relatives|"
+    r"parents|in-laws?|boyfriend|girlfriend)\b", re.I)
+_AT_BOT = re.compile(r"\b(?:you|u|ya|bot|chat|assistant|app|this\s+thing|search|results?)\b", re.I)
+
+
+def _told_someone_else(t: str, m) -> bool:
+    """'I keep saying tomorrow' in a story about mom's calls is said to family, not repeated to the assistant: a
+    "keep telling / saying / asking" cue whose sentence names a person in the shopper's life and never the assistant."""
+    if not re.match(r"(?:keep|kept)\b", m.group(0), re.I):
+        return False
+    a = max(t.rfind(ch, 0, m.start()) for ch in ".?!") + 1
+    ends = [i for i in (t.find(ch, m.end()) for ch in ".?!") if i >= 0]
+    sent = t[a:min(ends) if ends else len(t)]
+    return bool(_RELATION.search(sent)) and not _AT_BOT.search(sent)
+
+
+def _problem_match(t: str):
+    """The first problem cue that is one (see ``_KEEPS``)."""
+    for m in _PROBLEM.finditer(t):
+        k = _KEEPS.fullmatch(m.group(0))
+        if k and (_PERSON_SUBJECT.search(t[:m.start()]) and k.group(1).lower() in _TALK_VERBS):
+            continue
+        return m
+    return None
+
+
 def detect(text: str) -> Escalation | None:
     """Escalation reason for one message, or None. Repeated failure is decided by the caller's counter."""
     t = normalise(expand_shorthand(text)).strip()
@@ -368,7 +409,8 @@ def detect(text: str) -> Escalation | None:
     fed_up = _BOT_FED_UP.search(t)
     if fed_up and not _negated(t, fed_up):
         return Escalation("human_request", "normal", fed_up.group(0))
-    order_problem = bool(_ORDER_OBJ.search(t)) and bool(_PROBLEM.search(t)) and (
+    problem = _problem_match(t)
+    order_problem = bool(_ORDER_OBJ.search(t)) and bool(problem) and (
         bool(_FIRST_PERSON.search(t)) or bool(_ORDER_ID.search(t)))
     anger = None if retracted else next((m for m in _ANGER.finditer(t) if not _negated(t, m)), None)
     if anger and re.match(r"\s+(?:at|with)\s+(?:myself|ourselves)\b", t[anger.end():], re.I):
@@ -383,11 +425,11 @@ def detect(text: str) -> Escalation | None:
         sum(ch.isupper() for ch in t) > 0.6 * sum(ch.isalpha() for ch in t)
     hypothetical = bool(_HYPOTHETICAL.search(t) or _HYPOTHETICAL_ANY.search(t))
     order_problem = order_problem and not (hypothetical and not _ORDER_ID.search(t))
-    if not order_problem and _ORDER_OBJ.search(t) and _PROBLEM.search(t) and not hypothetical and not _QUESTION_START.search(t):
+    if not order_problem and _ORDER_OBJ.search(t) and problem and not hypothetical and not _QUESTION_START.search(t):
         order_problem = True  # "order not delivered yet", "refund pending since 2 weeks": a report, not a question
     if order_problem:
         pri = "high" if anger or shouting or re.search(r"\b(twice|double|fraud|scam|money|charged|deducted|debited)\b", t, re.I) else "normal"
-        return Escalation("order_problem", pri, _PROBLEM.search(t).group(0))
+        return Escalation("order_problem", pri, problem.group(0))
     purchase = _PURCHASE.search(t)
     if not hypothetical and ((purchase and (_DEFECT.search(t) or _DISSATISFIED.search(t) or _ORDER_ACTION.search(t)))
                              or _DEFECT_EVENT.search(t)):
@@ -417,7 +459,8 @@ def detect(text: str) -> Escalation | None:
         # anger aimed at nobody in the store ("so frustrating, nothing ever fits me") is soft
         return Escalation("complaint", "high", anger.group(0), soft=not _STORE_TARGET.search(t))
     frustration = None if retracted else next(
-        (m for rx in (_REPEAT, _UNHELPED, _SARCASM) for m in rx.finditer(t) if not _negated(t, m)), None)
+        (m for rx in (_REPEAT, _UNHELPED, _SARCASM) for m in rx.finditer(t) if not _negated(t, m)
+         and not (rx is _REPEAT and _told_someone_else(t, m))), None)
     if frustration is None and _PRAISE.search(t) and (anger or _SAME_AGAIN.search(t) or _NEG_FEEDBACK.search(t)) \
             and not re.search(r"\b(?:but|though|however|although)\b", t, re.I):
         frustration = _PRAISE.search(t)  # "oh brilliant, the same useless list again": praise plus a complaint is sarcasm

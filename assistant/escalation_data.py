@@ -336,7 +336,7 @@ NEGATIVE: dict[str, list[str]] = {
         "delivery time to bangalore?", "can i return if i dont like the colour", "what if i get a wrong item",
         "what should i do if my refund is late", "how do i know if my order was placed", "is there a warranty on titan watches",
         "do you deliver to small villages", "how do returns work here", "is exchange free",
-        "return kaise hota hai", "cod milega kya", "delivery kitne din mein hoti hai",
+        "return kaise hota hai", "kya cod milta hai", "delivery kitne din mein hoti hai",
     ],
     "product_q": [
         "is the second one returnable?", "does this come with a warranty card?", "will the colour fade after washing?",

@@ -92,7 +92,8 @@ _POLICY_TOPIC = re.compile(
     r"(?:does|do)\s*n'?t\s+fit|do\s+not\s+fit|doesn'?t\s+fit|too\s+(?:small|big|tight|loose)|orders?|damaged|defective|"
     r"late|delayed|lost)\b", re.I)
 _POLICY_FORM = re.compile(
-    r"\?|^\s*(?:how|what|when|where|which|why|can|could|may|do|does|is|are|will|would|should|any|if|in\s+case|"
+    # a follow-up question may open with a conjunction and drop the "?" ("and does the refund go to my card")
+    r"\?|^\s*(?:(?:and|also|so|but|ok(?:ay)?|oh|then|plus|btw|one\s+more\s+thing|just\s+checking)[\s,]+)?(?:how|what|when|where|which|why|can|could|may|do|does|is|are|will|would|should|any|if|in\s+case|"
     r"suppose|tell\s+me|explain)\b|\b(?:what\s+if|if\s+i|in\s+case|policy|policies|rules?|how\s+(?:long|many|much|soon|do|does|to)|"
     r"is\s+it\s+possible|do\s+you\s+(?:have|offer|accept|allow|take|give|provide|charge)|charges?|fees?)\b", re.I)
 _NOT_POLICY_PRODUCT = re.compile(r"\b(wallets?)\b(?!\s*(?:balance|money|payment|pay))", re.I)

@@ -6,6 +6,7 @@ every value must be exact and explainable, and injected text has already been re
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass, field
@@ -33,16 +34,22 @@ _MAX_BEFORE = re.compile(
     rf"(?:can|could|will|would|willing\s+to)\s+(?:only\s+)?(?:spend|pay|go)(?:\s+(?:up\s*to|upto|till|max))?|"
     rf"(?:cap|keep)\s+(?:it\s+)?(?:at|to)|"
     rf"<=?|till|until|spend(?:\s+only)?|only\s+have|afford)\s*(?:of\s+)?{_NUM}", re.I)
-_MAX_AFTER = re.compile(rf"{_NUM}\s*(?:max(?:imum)?|or\s+less|or\s+under|or\s+below|and\s+below|and\s+under|tops|at\s+most|limit)\b", re.I)
+# Hinglish puts the bound after the amount: "2000 ke andar / ke neeche / tak / se kam" (at most), "1500 se upar / se
+# zyada / ke upar" (at least), "3000 ke aas paas" (around).
+_HI_MAX = r"(?:ke?\s+(?:andar|ander|andr|bhitar|neeche|niche|nichey|under|within)|tak|se\s+(?:kam|kum|neeche|niche|zyada\s+nahi\w*))"
+_HI_MIN = r"(?:se\s+(?:upar|uper|oopar|zyada|jyada|zada|adhik)|ke\s+(?:upar|uper|oopar))"
+_MAX_AFTER = re.compile(rf"{_NUM}\s*(?:max(?:imum)?|or\s+less|or\s+under|or\s+below|and\s+below|and\s+under|tops|at\s+most|limit|"
+                        rf"{_HI_MAX})\b", re.I)
 _MIN_BEFORE = re.compile(
     rf"(?:over|above|more\s+than|greater\s+than|higher\s+than|at\s+least|min(?:imum)?(?:\s+of)?|starting\s+(?:at|from)|>=?)\s*{_NUM}", re.I)
 # A negated bound flips: "nothing above 3000" is a ceiling, "nothing below 500" a floor.
 _NEG_BOUND = r"(?:not|nothing|none|no(?:thing)?\s+(?:items?|products?|ones?)|don'?t\s+(?:show|want|need)(?:\s+(?:me\s+)?(?:anything|stuff|items|ones))?|never)\s+"
 _NEG_MAX = re.compile(rf"{_NEG_BOUND}(?:priced\s+|costing\s+)?(?:above|over|more\s+than|beyond|exceeding|costlier\s+than|pricier\s+than|higher\s+than)\s*{_NUM}", re.I)
 _NEG_MIN = re.compile(rf"{_NEG_BOUND}(?:priced\s+|costing\s+)?(?:below|under|less\s+than|cheaper\s+than|lower\s+than)\s*{_NUM}", re.I)
-_MIN_AFTER = re.compile(rf"{_NUM}\s*(?:\+|or\s+more|and\s+above|and\s+up|or\s+above|plus)(?!\w)", re.I)
-_AROUND = re.compile(rf"(?:around|about|approx(?:imately)?\.?|roughly|near(?:ly)?|close\s+to|~|somewhere\s+(?:near|around)|"
-                     rf"in\s+the\s+(?:region|ballpark)\s+of|ballpark)\s*{_NUM}", re.I)
+_MIN_AFTER = re.compile(rf"{_NUM}\s*(?:\+|or\s+more|and\s+above|and\s+up|or\s+above|plus|{_HI_MIN})(?!\w)", re.I)
+_AROUND = re.compile(rf"(?:(?:around|about|approx(?:imately)?\.?|roughly|near(?:ly)?|close\s+to|~|somewhere\s+(?:near|around)|"
+                     rf"in\s+the\s+(?:region|ballpark)\s+of|ballpark|lagbhag|takriban|taqriban)\s*{_NUM}|"
+                     rf"{_NUM}\s*(?:ke\s+(?:aas\s*paas|aspas|around)|ke\s+kareeb|ke\s+qareeb))", re.I)
 # An amount of money already spent or taken is no budget ("charged a ₹99 fee", "paid ₹2,499 and got back ₹1,200").
 _SPENT_BEFORE = re.compile(r"\b(?:charged|paid|deducted|debited|collected|billed|refunded|credited|lost|took|taken|got\s+back|"
                            r"returned|cut|fee|fine|penalty|cashback)\b[^.?!,]*$", re.I)
@@ -132,6 +139,7 @@ _BARE_INTS = re.compile(r"(?<![\d,.₹])\b(\d{1,2})\b(?![\d,.]|\s*(?:k|%|rs|inr|
 class Parsed:
     tokens: list[str] = field(default_factory=list)
     category: str | None = None
+    category_from_brand: bool = False  # read from the brand's name only ("Pepe Jeans"), no type word of its own
     negated_categories: list[str] = field(default_factory=list)
     gender: str | None = None
     colors: list[str] = field(default_factory=list)
@@ -218,8 +226,9 @@ def parse_price(text: str) -> tuple[float | None, float | None, set[tuple[int, i
         for m in rx.finditer(t):
             if any(s[0] <= m.start() < s[1] for s in spans):
                 continue
-            v = _amount(m.group(1), m.group(2))
-            if v is None or not ok(m, m.end()) or (v < 50 and not m.group(2)):
+            num, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))  # "_AROUND": before or after
+            v = _amount(num, unit)
+            if v is None or not ok(m, m.end()) or (v < 50 and not unit):
                 continue
             if kind == "max":
                 hi = v
@@ -363,6 +372,7 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
                            and set(vocab.category_filter(m.value)) <= family), p.category)
     if p.category is None and p.brands:  # "pepe jeans for men": the brand's own last word names the type
         p.category = next((c for c in map(vocab.brand_tail_category, p.brands) if c), None)
+        p.category_from_brand = p.category is not None
     p.colors, p.exclude_colors = _dedupe(p.colors), _dedupe(p.exclude_colors)
     p.brands, p.exclude_brands = _dedupe(p.brands), _dedupe(p.exclude_brands)
     # the same value negated and named again in one message ("nothing in black, I own too many black jackets"):
@@ -550,6 +560,11 @@ def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None)
     if p.reset:
         c = Constraints()
         new_search = p.has_item_slots()
+    # soft words of a slot-less state ("something for a party" before the clarification) carry into the search
+    context_terms = [] if c.has_slots() else list(c.terms)
+    if p.category_from_brand and c.category:
+        # "Pepe Jeans only" while browsing T-shirts narrows the brand; the type the brand's name ends in is no switch
+        p = dataclasses.replace(p, category=None, category_from_brand=False)
     if p.category and c.category and p.category.lower() != c.category.lower():
         if p.switch:
             c.category = p.category  # "sneakers instead": keep everything else
@@ -560,9 +575,9 @@ def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None)
             new_search = True
     elif p.category:
         if not c.category:
-            new_search = c.is_empty()
+            new_search = not c.has_slots()  # a first type on a state without slots (only soft words) is a search
         c.category = p.category
-    if c.is_empty() and p.has_item_slots():
+    if not c.has_slots() and p.has_item_slots():
         new_search = True
     if p.gender:
         c.gender = p.gender
@@ -616,7 +631,7 @@ def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None)
         c.sort = p.sort
     _apply_release(p, c, prior_wishes)
     if new_search:
-        c.terms = list(p.terms)
+        c.terms = _dedupe(context_terms + p.terms)[-6:]
     elif p.terms:
         c.terms = _dedupe(c.terms + p.terms)[-6:]
     for k in ("price_min", "price_max"):

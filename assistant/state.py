@@ -28,6 +28,10 @@ class Constraints(BaseModel):
     def is_empty(self) -> bool:
         return not any(self.to_eval().get(k) for k in SLOTS if k != "sort") and not self.terms
 
+    def has_slots(self) -> bool:
+        """A hard slot is set (soft terms such as an occasion, "party", are no slot)."""
+        return any(self.to_eval().get(k) for k in SLOTS if k != "sort")
+
     def to_eval(self) -> dict:
         """Only the keys that are set, in the eval's JSON shape."""
         out: dict = {}

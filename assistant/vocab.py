@@ -28,6 +28,11 @@ _TONE_WORDS = {"dark", "darker", "darkest", "light", "lighter", "lightest", "pas
                "subtle", "pale", "paler", "vibrant", "dull", "duller", "jewel", "nude", "different", "other", "similar", "same",
                "various", "many", "few", "more", "all", "any", "solid", "plain", "festive", "sober", "loud", "fluorescent",
                "neon", "metallic", "natural", "classic", "lovely", "nice", "these", "those", "both", "two", "three", "several"}
+# Idioms with those singulars: the word before ("long story short", "in short", "in brief", "sit / hold tight",
+# "fell flat") or after ("short of cash", "short on time", "short notice", "tight budget", "flat rate", "flat 40%").
+_IDIOM_BEFORE = {"story", "in", "sit", "hold", "sleep", "fell", "fall", "falls", "falling", "cut", "cuts"}
+_IDIOM_AFTER = {"of", "on", "notice", "term", "while", "story", "budget", "schedule", "deadline", "rate", "fee", "discount",
+                "off", "out", "summary", "list", "answer", "version", "and"}
 _PREDICATIVE = {"is", "are", "was", "were", "be", "been", "being", "too", "so", "very", "bit", "little", "quite", "really",
                 "slightly", "pretty", "rather", "fairly", "more", "less", "feel", "feels", "felt", "look", "looks", "seem",
                 "seems", "run", "runs", "ran", "fit", "fits", "getting", "gets", "got", "its", "im", "thats", "kinda"}
@@ -195,6 +200,7 @@ aur bhi koi sab sabse wala wali wale vala vali vale sasta saste sasti mehenga me
 bohot bohat zyada jyada kam abhi accha acha achha achhe yeh ye woh wo yahan wahan tak andar neeche upar kapde kapda
 kapdon karo kar karna karni kijiye dena lena chalega chalegi jaisa jaise jaisi rang waala waali waale wale liya
 alawa alava ilawa siwa siva chhod chod chhodke chodke
+aas paas aaspaas aspas kareeb qareeb lagbhag takriban taqriban uper oopar niche nichey ander andr bhitar kum adhik zada
 """.split())
 
 # Words that are never typo-corrected (conversation words the catalog text may lack).
@@ -447,6 +453,8 @@ class Vocabulary:
                 return None
             if phrase in _ADJECTIVE_SINGULARS and prev in _PREDICATIVE:  # "money is tight", "a bit short"
                 return None
+            if phrase in _ADJECTIVE_SINGULARS and (prev in _IDIOM_BEFORE or nxt in _IDIOM_AFTER or nxt.isdigit()):
+                return None  # "long story short", "in brief", "sit tight", "short on time", "flat 50% off"
             if phrase == "suits" and prev in _VERB_SUBJECTS and nxt in _VERB_OBJECTS:  # "which of these suits a party"
                 return None
             if phrase in ("shades", "shade") and (prev in _TONE_WORDS or nxt == "of"):  # "darker shades", "shades of blue"

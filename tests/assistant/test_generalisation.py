@@ -185,3 +185,68 @@ def test_price_comparison_question_is_answered_from_the_record():
                 gender="men", colours=("black",), price=4495.0, currency="INR", description="")
     assert answer_question("is the 2nd one under 5000?", p, 2).endswith("yes, it costs " + p.price_display() + ".")
     assert ": no," in answer_question("is #2 below 4k?", p, 2)
+
+
+# ---- round 5 (holdout8's first contact): phenomena, in wordings of their own ----
+
+@pytest.mark.parametrize("text,lo,hi", [
+    ("sneakers 3k se kam mein", None, 3000), ("kurta 1200 ke neeche dikhao", None, 1200),
+    ("jeans 1800 rs tak ka", None, 1800), ("watch 5000 se upar wala", 5000, None),
+    ("jacket 2500 ke aas paas", 2000, 3000), ("lagbhag 1500 ka bag", 1200, 1800),
+    ("kitne din tak deliver hoga", None, None), ("2 din tak aayega?", None, None),
+])
+def test_hinglish_price_bound_after_the_amount(vocab, text, lo, hi):
+    p = parse(text, vocab)
+    assert (p.price_min, p.price_max) == (lo, hi)
+
+
+def test_brand_named_after_a_type_refines_the_brand_only(vocab):
+    browsing = Constraints(category="T-shirt", gender="men")
+    c, new = apply(parse("kraus jeans please", vocab), browsing)
+    assert (c.category, c.brands, new) == ("T-shirt", ["Kraus Jeans"], False)
+    c, new = apply(parse("kraus jeans for women", vocab), Constraints())  # from nothing the name still gives the type
+    assert (c.category, new) == ("Jeans", True)
+    c, _ = apply(parse("kraus jeans shirts", vocab), browsing)  # a type word of its own still switches
+    assert c.category == "Shirt"
+
+
+@pytest.mark.parametrize("text", ["and will the refund go to my bank account", "also how many days for the exchange to happen",
+                                  "ok so can i pay with upi"])
+def test_follow_up_policy_question_opening_with_a_conjunction(vocab, text):
+    assert rule_intent(text, parsed=parse(text, vocab), has_results=True, escalation=None) == "policy_question"
+
+
+@pytest.mark.parametrize("text,cat", [
+    ("to cut a long story short, need a blazer for men", "Blazer"), ("short on cash, show me kurtas under 800", "Kurta"),
+    ("in short, i want sandals for women", "Sandals"), ("sit tight, looking for a jacket", "Jacket"),
+    ("black shorts for men", "Shorts"), ("a short dress for women", "Dress"), ("flat sandals for girls", "Sandals"),
+])
+def test_short_tight_flat_idioms_are_no_garment(vocab, text, cat):
+    assert parse(text, vocab).category == cat
+
+
+@pytest.mark.parametrize("text", [
+    "my sister keeps texting me about the sale, show me tops for women",
+    "my dad keeps asking whether I bought him a watch yet, show me watches for men",
+    "the whole family keeps telling me to buy a sherwani, and i keep saying later. show me kurtas",
+])
+def test_family_talk_in_a_story_is_no_escalation(text):
+    assert escalation.detect(text) is None
+
+
+@pytest.mark.parametrize("text", ["the app keeps crashing at checkout, my order is stuck", "my order keeps getting cancelled",
+                                  "I keep telling you I want black, not blue", "he keeps calling me for extra cash for my parcel"])
+def test_keeps_doing_by_a_thing_or_at_the_assistant_still_escalates(text):
+    assert escalation.detect(text) is not None
+
+
+def test_first_type_after_a_slotless_clarification_is_a_search(vocab):
+    from assistant.intents import reconcile_shop
+
+    occasion = Constraints(terms=["wedding"])  # "something for a wedding" was asked to clarify; no slot is set
+    p = parse("kurtas for men under 10k", vocab)
+    c, new = apply(p, occasion)
+    assert new and c.category == "Kurta" and "wedding" in c.terms
+    assert reconcile_shop(parsed=p, new_search=new, state_was_empty=not occasion.has_slots()) == "search"
+    c, new = apply(parse("a handbag", vocab), Constraints(gender="women"))  # a slot already set: refine
+    assert not new
