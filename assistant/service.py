@@ -18,7 +18,8 @@ def build_assistant(settings, *, reranker: str | object | None = "auto", use_cla
         try:
             from ranking.cross_encoder import Reranker
 
-            rr = Reranker(settings=settings, embedder=searcher.embedder)  # one MiniLM embedder per process
+            # one MiniLM embedder per process; the query prior reads the index's stored product vectors
+            rr = Reranker(settings=settings, embedder=searcher.embedder, vector_source=searcher.vectors)
             rr.warm_up()
             if not getattr(rr, "available", True):
                 rr = None

@@ -17,7 +17,7 @@ import json
 import logging
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
@@ -157,7 +157,8 @@ class Reranker:
 
     def __init__(self, *, settings=None, artefact_dir: Path | None = None, quantize: bool = True,
                  threads: int | None = None, cache_size: int = 20000, personalize: bool = True,
-                 backend: str = "auto", embedder=None, use_prior: bool = True) -> None:
+                 backend: str = "auto", embedder=None, use_prior: bool = True,
+                 vector_source: Callable[[Sequence["Product"]], np.ndarray | None] | None = None) -> None:
         self.settings = settings
         self.artefact_dir = Path(artefact_dir) if artefact_dir else ARTEFACT_DIR
         self.quantize = quantize
@@ -173,6 +174,7 @@ class Reranker:
         self.use_prior = use_prior
         self._prior = None
         self._embedder = embedder
+        self._vector_source = vector_source  # stored product vectors (the searcher's mirror): no embedding per turn
         self._vectors = None  # LruCache of product-text vectors
         # (query, product text) -> logit: a refinement ("cheaper", "not Puma") re-ranks the same query over
         # mostly the same candidates, so only the new pairs go through the network
@@ -232,12 +234,13 @@ class Reranker:
             log.exception("query prior unavailable; relevance keeps the head's calibration")
             self._prior = None
 
-    def _set_prior(self, query: str, texts: list[str], lexical: np.ndarray) -> float | None:
+    def _set_prior(self, query: str, texts: list[str], lexical: np.ndarray, vectors: np.ndarray | None = None) -> float | None:
         from ranking.query_prior import row_features, set_aggregates
 
         try:
             q = self._embedder.embed_query(query)
-            vecs = np.asarray(self._vectors.get_many(texts, lambda miss: list(self._embedder.embed_documents(miss))))
+            vecs = vectors if vectors is not None else np.asarray(
+                self._vectors.get_many(texts, lambda miss: list(self._embedder.embed_documents(miss))))
             return float(self._prior.predict(set_aggregates(row_features(lexical, vecs @ q))[None, :])[0])
         except Exception as exc:  # an embedder fault costs calibration, not the ranking
             log.warning("query prior skipped: %s", exc)
@@ -273,9 +276,17 @@ class Reranker:
     def relevance(self, query: str, products: Sequence["Product"]) -> np.ndarray:
         """Calibrated relevance on 1..3, no personalization."""
         texts = [product_text(p) for p in products]
-        return self.relevance_texts(query, texts)
+        vectors = None
+        if products:
+            self.warm_up()  # the prior is known only after loading
+        if self._vector_source is not None and self._prior is not None and products:
+            try:
+                vectors = self._vector_source(products)
+            except Exception as exc:  # the prior then embeds the texts itself
+                log.warning("stored product vectors unavailable: %s", exc)
+        return self.relevance_texts(query, texts, vectors=vectors)
 
-    def relevance_texts(self, query: str, texts: list[str]) -> np.ndarray:
+    def relevance_texts(self, query: str, texts: list[str], vectors: np.ndarray | None = None) -> np.ndarray:
         from ranking.calibration import feature_matrix
 
         n = len(texts)
@@ -292,7 +303,7 @@ class Reranker:
                                             lambda miss: list(self._scorer.score_query(query, [t for _, t in miss]))),
                        dtype=float)
         X = feature_matrix(z, [query] * n, texts, [np.arange(n)])
-        prior = self._set_prior(query, texts, X[:, len(SET_NAMES):]) if self._prior is not None else None
+        prior = self._set_prior(query, texts, X[:, len(SET_NAMES):], vectors) if self._prior is not None else None
         return self._head.predict_set(X, prior)  # without a prior: the head's default level, same order
 
     def score(self, query: str, products: Sequence["Product"], profile: "ShopperProfile | None" = None) -> list[float]:

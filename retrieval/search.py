@@ -152,6 +152,15 @@ class HybridSearcher:
         i = self._pos.get(str(product_id))
         return self.products[i] if i is not None else None
 
+    def vectors(self, products) -> np.ndarray | None:
+        """The stored document vectors of these products (the dense arm's mirror), for the reranker's query
+        prior; None when one of them is not in this index."""
+        self.warm_up()
+        rows = [self._pos.get(str(p.id)) for p in products]
+        if any(r is None for r in rows):
+            return None
+        return self.mirror[rows]
+
     # -- arms --------------------------------------------------------------------------------------
     def lexical_ranking(self, query: str, mask: np.ndarray | None, k: int) -> list[int]:
         return self.lexical.search(query, k, mask)[0].tolist()

@@ -95,3 +95,25 @@ def test_repeated_query_reuses_scored_pairs(reranker, shirts):
     assert len(reranker._pairs._items) == 8
     assert np.allclose(reranker.relevance("white casual shirt", shirts[:5]), first)
     assert len(again) == 6
+
+
+def test_stored_product_vectors_feed_the_prior_and_a_failing_source_is_survived(reranker, shirts):
+    """The agent hands the searcher's stored vectors to the prior; a broken source costs nothing but speed."""
+    from ranking.cross_encoder import Reranker
+    from ranking.features import product_text
+
+    if reranker._prior is None:
+        import pytest
+
+        pytest.skip("committed head has no query prior")
+    emb = reranker._embedder
+    stored = Reranker(artefact_dir=reranker.artefact_dir, personalize=False, embedder=emb,
+                      vector_source=lambda ps: emb.embed_documents([product_text(p) for p in ps])).warm_up()
+    query = "black casual shirt"
+    assert np.allclose(stored.relevance(query, shirts), reranker.relevance(query, shirts), atol=1e-6)
+
+    def broken(_products):
+        raise OSError("index mirror unreadable")
+
+    faulty = Reranker(artefact_dir=reranker.artefact_dir, personalize=False, embedder=emb, vector_source=broken)
+    assert np.allclose(faulty.relevance(query, shirts), reranker.relevance(query, shirts), atol=1e-6)
