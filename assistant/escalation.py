@@ -93,7 +93,10 @@ _PROBLEM = re.compile(
     r"check\s*out|update|change|edit|modify)|"
     r"has(?:n'?t| not)\s+(?:arrived|come|been)|have(?:n'?t| not)\s+"
     r"(?:received|got|gotten|been)|didn'?t\s+(?:receive|arrive|come|get)|did\s+not\s+(?:receive|arrive|come|get)|"
-    r"still\s+(?:not|no|waiting|haven'?t|hasn'?t|pending)|no\s+(?:refund|update|response|reply)|missing|lost|wrong|"
+    r"still\s+(?:not|no|waiting|haven'?t|hasn'?t|pending)|"
+    # an owed state denied with the contraction, apostrophe or not: "still isnt credited", "wasn't refunded yet"
+    r"still\s+(?:is|are|was|were)\s*n'?t\b|(?:is|are|was|were)\s*n'?t\s+(?:yet\s+)?(?:been\s+)?(?:credited|refunded|processed|"
+    r"initiated|reflected|received|shipped|dispatched|picked\s+up|updated)|no\s+(?:refund|update|response|reply)|missing|lost|wrong|"
     r"damaged|broken|defective|torn|faulty|stained|fake|counterfeit|used\s+item|late|delayed|overdue|stuck|failed|"
     r"declined|deducted|debited|charged\s+(?:twice|double|two\s+times|extra|wrongly)|double\s+charged|twice|"
     r"cancel+ed\s+(?:without|by\s+you)|rejected|where\s+is\s+my|where'?s\s+my|what\s+happened\s+to\s+my|"
@@ -384,11 +387,48 @@ def _told_someone_else(t: str, m) -> bool:
     return bool(_RELATION.search(sent)) and not _AT_BOT.search(sent)
 
 
+# Another seller named in the same sentence: "I scrolled through random sites, the delivery was always too late" is
+# the shopper's backstory about somewhere else, not a problem with an order here.
+_ELSEWHERE = re.compile(
+    r"\b(?:other|random|different|another|some|those|these\s+other|various|many|several|cheap)\s+(?:online\s+|shopping\s+)?"
+    r"(?:sites?|websites?|apps?|stores?|shops?|platforms?|sellers?|brands?\s+sites?)\b|\belsewhere\b|"
+    r"\b(?:on|from|at|with)\s+(?:amazon|flipkart|ajio|meesho|nykaa|snapdeal|tata\s*cliq)\b", re.I)
+
+
+def _sentence(t: str, m: re.Match) -> str:
+    a = max(t.rfind(ch, 0, m.start()) for ch in ".?!") + 1
+    ends = [i for i in (t.find(ch, m.end()) for ch in ".?!") if i >= 0]
+    return t[a:min(ends) if ends else len(t)]
+
+
+_ROLE_WORD = re.compile(r"(?:an?\s+|the\s+)?(?:agent|manager|supervisor|executive|associate|employee|operator|rep|"
+                        r"representative)", re.I)
+
+
+def _someone_of_mine(t: str, m: re.Match) -> bool:
+    """"my manager wore a suit", "our sales executive's farewell": a role word owned by the shopper is a person in their
+    life, not the store's staff ("let me talk to your manager", "get me a manager" still ask for one)."""
+    return bool(_ROLE_WORD.fullmatch(m.group(0))) and bool(
+        re.search(r"\b(?:my|our|his|her|their|mom'?s|dad'?s|wife'?s|husband'?s)\s+(?:[a-z]+\s+){0,2}$", t[:m.start()], re.I))
+
+
+def _plain_laugh(t: str, m: re.Match) -> bool:
+    """"so helpful lol" is sarcasm only with a complaint beside it ("so helpful lol, the same list again"); alone, or
+    in a thank-you, the laugh is sincere ("ur really helpful lol")."""
+    return bool(re.search(r"\blol\s*$", m.group(0), re.I)) and not (
+        _SAME_AGAIN.search(t) or _NEG_FEEDBACK.search(t) or _ANGER.search(t)
+        or re.search(r"\b(?:not|nothing|useless|wrong|again|never)\b", t, re.I))
+
+
 def _problem_match(t: str):
-    """The first problem cue that is one (see ``_KEEPS``)."""
+    """The first problem cue that is one (see ``_KEEPS``, ``_ELSEWHERE``)."""
     for m in _PROBLEM.finditer(t):
         k = _KEEPS.fullmatch(m.group(0))
         if k and (_PERSON_SUBJECT.search(t[:m.start()]) and k.group(1).lower() in _TALK_VERBS):
+            continue
+        sent = _sentence(t, m)
+        if _ELSEWHERE.search(sent) and not _ORDER_ID.search(sent) and not re.search(r"\b(?:my|our)\s+(?:order|refund|parcel|"
+                                                                                     r"package|payment|money)\b", sent, re.I):
             continue
         return m
     return None
@@ -439,7 +479,7 @@ def detect(text: str) -> Escalation | None:
         return Escalation("order_problem", "high" if anger or shouting else "normal", ev.group(0),
                           soft=not purchase and bool(_SHOP_ASK.search(t)))
     human = next((m for m in _HUMAN.finditer(t) if not _negated(t, m) and not _asks_if_needed(t, m)
-                  and not re.search(r"\bthan\b[^,.;!?]*$", t[:m.start()], re.I)), None)
+                  and not re.search(r"\bthan\b[^,.;!?]*$", t[:m.start()], re.I) and not _someone_of_mine(t, m)), None)
     if human and (_HUMAN_ASK.search(t) or len(t.split()) <= 4) and not re.search(
             r"\b(?:if\s+(?:needed|required|necessary)|later\s+on|in\s+(?:the\s+)?future)\b", t, re.I):
         # "customer care number?" is also a request for a person; "agent" in "agent provocateur" is not a word here
@@ -460,7 +500,8 @@ def detect(text: str) -> Escalation | None:
         return Escalation("complaint", "high", anger.group(0), soft=not _STORE_TARGET.search(t))
     frustration = None if retracted else next(
         (m for rx in (_REPEAT, _UNHELPED, _SARCASM) for m in rx.finditer(t) if not _negated(t, m)
-         and not (rx is _REPEAT and _told_someone_else(t, m))), None)
+         and not (rx is _REPEAT and _told_someone_else(t, m))
+         and not (rx is _SARCASM and _plain_laugh(t, m))), None)
     if frustration is None and _PRAISE.search(t) and (anger or _SAME_AGAIN.search(t) or _NEG_FEEDBACK.search(t)) \
             and not re.search(r"\b(?:but|though|however|although)\b", t, re.I):
         frustration = _PRAISE.search(t)  # "oh brilliant, the same useless list again": praise plus a complaint is sarcasm

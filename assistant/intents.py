@@ -76,10 +76,22 @@ _PRAISE_BOT = re.compile(
     r"did\s*n'?t|does\s*n'?t|problem|issue|order|refund|delivery|payment|show|more|find|need|want|looking|get\s+me)\b)", re.I)
 
 
+# Praise with the complaint itself negated: "no complaints at all, loved it", "zero issues with the last order, all
+# good", "never had a problem here, love the app". A "but" or a request turns it into something else.
+_NO_COMPLAINT = re.compile(
+    r"^\W*(?:(?:honestly|btw|fyi|just\s+saying|ok(?:ay)?|so|well)\W+)?(?:(?:i|we)\s+(?:have|had|got)\s+)?"
+    r"(?:(?:no|zero|not\s+a\s+single|not\s+any|never\s+(?:had\s+)?(?:a|any))\s+(?:complaints?|issues?|problems?|regrets?|worries)|"
+    r"nothing\s+to\s+complain(?:\s+about)?)\b"
+    r"(?=.*\b(?:lov(?:e|ed|ing)|happy|great|perfect|amazing|awesome|satisfied|thanks?|thank\s+you|good|fine|smooth|excellent|"
+    r"fantastic|wonderful|brilliant|nice|superb)\b)"
+    r"(?!.*\b(?:but|however|though|although|except|need|want|show|looking|find|get\s+me|help\s+me|can\s+you|"
+    r"could\s+you|where|when|why|how|not\s+(?:yet|received|delivered|credited))\b)[^?]*$", re.I)
+
+
 def is_smalltalk(text: str) -> bool:
     t = text.strip()
     return bool(t) and bool(_SMALLTALK.match(t) or _SMALLTALK_SEQ.match(t) or _SMALLTALK_Q.match(t)
-                            or (_PRAISE_BOT.match(t) and "?" not in t))
+                            or (_PRAISE_BOT.match(t) and "?" not in t) or _NO_COMPLAINT.match(t))
 
 
 # Policy questions by topic + form: a store-policy topic asked as a question or a hypothetical, with no
@@ -212,7 +224,7 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
     t = expand_shorthand(text).strip()
     if escalation is not None:
         return "escalate"
-    if parsed.compare and (len(parsed.refs) >= 2 or re.search(r"\b(them|both|these|the\s+two)\b", t, re.I)):
+    if parsed.compare and (len(parsed.refs) >= 2 or re.search(r"\b(them|both|these|those\s+two|the\s+two)\b", t, re.I)):
         return "compare"
     if is_policy_question(t) and not parsed.refs and not _SHOP_REQUEST.search(t):
         return "policy_question"

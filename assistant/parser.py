@@ -89,6 +89,10 @@ _ITEM_ALT = (r"(?:#\s*\d{1,2}|\d{1,2}|(?:the\s+)?(?:first|second|third|fourth|fi
              r"1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th)(?:\s+one)?|(?:number|no\.?|item|option)\s*\d{1,2})")
 _COMPARE = re.compile(r"\b(compare|comparison|versus|vs\.?|difference\s+between|differences|which\s+(?:one\s+)?is\s+(?:better|cheaper|best)|"
                       r"which\s+(?:of\s+(?:these|them|the\s+two)|one)\s+(?:should|would|is)|better\s*,?\s+(?:#?\d|the))\b|"
+                      # "which of the first two is cheaper", "which one of the top 3 lasts longest": a choice among shown items
+                      r"\bwhich\s+(?:one\s+)?of\s+(?:the\s+|these\s+|those\s+)?(?:first|top)\s+(?:two|three|four|2|3|4)\b|"
+                      r"\bwhich\s+(?:one\s+)?of\s+(?:(?:these|those)(?:\s+(?:two|three|2|3))?|them|the\s+two|the\s+three|both)\s+(?:ones?\s+)?"
+                      r"(?:is|are|has|have|looks?|seems?|feels?|costs?|lasts?|would|should|will)\b|"
                       # "which is lighter, 1 or 2?", "the first or the third, which one lasts longer?": a choice between two items
                       rf"\bwhich\b[^.?!]{{0,50}}?\b{_ITEM_ALT}\s*(?:,\s*)?(?:or|vs\.?|and)\s+{_ITEM_ALT}"
                       r"(?!\s*(?:k\b|rs\b|inr\b|₹|rupees|thousand|options?\b|colou?rs?\b|sizes?\b|pieces?\b|items?\b))|"
@@ -274,7 +278,7 @@ def parse_refs(text: str, compare_context: bool = False) -> list[int]:
             for x in _BARE_INTS.findall(t):
                 if 1 <= int(x) <= 20:
                     refs.append(int(x))
-    if compare_context and not refs and re.search(r"\b(both|the\s+two|these\s+two|them)\b", t):
+    if compare_context and not refs and re.search(r"\b(both|the\s+two|these\s+two|those\s+two|them)\b", t):
         refs = [1, 2]
     seen: list[int] = []
     for r in refs:
@@ -366,6 +370,17 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     facet = [m for m in genders if " ".join(tokens[m.start:m.end]) in _FACET_GENDER]
     p.gender = (facet or genders)[0].value if genders else None
     p.category = _head_category(cat_hits, tokens)
+    # "rakhi gift for my brother, a mens wallet maybe": a type word that names the gift's occasion ("X gift",
+    # "X present", "X special") gives way to the product the message names besides it
+    occasion = [m for m in cat_hits if m.end < len(tokens) and tokens[m.end] in _GIFT_NOUNS]
+    others = [m for m in cat_hits if m not in occasion]
+    if occasion and others and p.category in {m.value for m in occasion}:
+        p.category = _head_category(others, tokens)
+    # a long message (a backstory, then "long story short: i need a grey blazer") takes its type from the last request
+    if len(tokens) >= _LONG_MESSAGE and len(cat_hits) > 1:
+        ask = [i for i, t in enumerate(tokens) if t in _REQUEST_WORDS and any(m.start > i for m in cat_hits)]
+        if ask:
+            p.category = _head_category([m for m in cat_hits if m.start > ask[-1]], tokens)
     if p.category and vocab.is_generic(p.category):  # "I own zero good shoes. sneakers for women": the specific type wins
         family = set(vocab.category_filter(p.category))
         p.category = next((m.value for m in cat_hits if not vocab.is_generic(m.value)
@@ -429,6 +444,11 @@ _NP_BREAK = {"zzsep", "zzcomma", "zzinst", "for", "and", "or", "with", "instead"
              "zzneg", "zzrel", "zzrem", "like", "of", "from", "vs", "versus", "under", "below", "above"}
 
 
+_GIFT_NOUNS = {"gift", "gifts", "present", "presents", "hamper", "special"}
+_REQUEST_WORDS = {"need", "want", "looking", "show", "find", "searching", "buy", "get"}
+_LONG_MESSAGE = 40  # tokens
+
+
 def _head_category(hits, tokens: list[str]):
     """The product type of the first noun phrase: its right-most category word ("slim fit jeans" -> Jeans,
     "kurta set" stays one phrase), so modifiers that happen to be category words don't win."""
@@ -475,6 +495,8 @@ def _negated_spans(tokens: list[str], matches) -> list[bool]:
         while j >= 0 and gap <= 3:
             t = tokens[j]
             if t == "zzcomma":  # a comma continues the scope only inside a list of the same kind ("no black, brown")
+                if gap > 0:
+                    break  # a word of its own after the comma opens a new wish: "anything but red, maybe green"
                 k = j - 1
                 while k >= 0 and tokens[k] in _CHAIN:
                     k -= 1

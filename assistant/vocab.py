@@ -135,6 +135,10 @@ CATEGORY_SYNONYMS = {
     "crop top": "Top", "crop tops": "Top", "blouses": "Blouse", "tunics": "Tunic", "shrugs": "Shrug",
     "jumpsuits": "Jumpsuit", "nightsuit": "Night Suit", "night suits": "Night Suit", "pyjama set": "Night Suit",
     "boxers": "Boxers", "vests": "Vests", "socks": "Socks", "caps": "Cap", "beanies": "Beanie",
+    # a sub-type the catalog files under a broader type (as "running shoes" under Sports Shoes)
+    "sports bra": "Bras", "sports bras": "Bras", "sport bra": "Bras", "sport bras": "Bras",
+    "pyjama": "Night Suit", "pyjamas": "Night Suit", "pajama": "Night Suit", "pajamas": "Night Suit",
+    "night pyjamas": "Night Suit", "night pajamas": "Night Suit",
 }
 # Catalog "categories" that are parsing leftovers or words a shopper uses for other things.
 _BAD_CATEGORIES = {"", "men", "women", "set", "material", "shine", "toes", "kit", "cover", "holder", "runner",
@@ -515,7 +519,8 @@ class Vocabulary:
 
 def category_matches(product_category: str, wanted: str, vocab: Vocabulary | None = None) -> bool:
     """Eval and filter semantics: same category (case/plural-insensitive) or inside a generic family."""
-    pc, w = norm_category(product_category), norm_category(wanted)
+    # a stated synonym reads as the parser reads it ("Running Shoes" is the catalog's Sports Shoes)
+    pc, w = norm_category(product_category), norm_category(CATEGORY_SYNONYMS.get(norm_text(wanted), wanted))
     if pc == w:
         return True
     fam = CATEGORY_FAMILIES.get(w)

@@ -250,3 +250,89 @@ def test_first_type_after_a_slotless_clarification_is_a_search(vocab):
     assert reconcile_shop(parsed=p, new_search=new, state_was_empty=not occasion.has_slots()) == "search"
     c, new = apply(parse("a handbag", vocab), Constraints(gender="women"))  # a slot already set: refine
     assert not new
+
+
+# ---- round 6 (holdout9's first contact): phenomena, in wordings of their own ----
+
+@pytest.mark.parametrize("text,pos,neg", [
+    ("not black, perhaps navy", ["navy blue"], ["black"]),
+    ("everything except white, ideally pink", ["pink"], ["white"]),
+    ("no black, brown", [], ["black", "brown"]),          # a bare list after the comma stays negated
+    ("not red, or blue", [], ["red", "blue"]),
+])
+def test_negation_scope_ends_at_a_comma_that_opens_a_new_wish(vocab, text, pos, neg):
+    p = parse(text, vocab)
+    assert (sorted(p.colors), sorted(p.exclude_colors)) == (sorted(pos), sorted(neg))
+
+
+@pytest.mark.parametrize("text", ["which one of the top 3 lasts longest", "which of these ones looks more formal",
+                                  "which of those two is lighter"])
+def test_choice_among_shown_items_is_a_compare(vocab, text):
+    p = parse(text, vocab)
+    assert p.compare
+    assert rule_intent(text, parsed=p, has_results=True, escalation=None) == "compare"
+
+
+def test_cheaper_alone_is_still_a_refine(vocab):
+    p = parse("something cheaper", vocab)
+    assert not p.compare and p.cheaper
+
+
+@pytest.mark.parametrize("text,cat", [
+    ("diwali gift for my wife, a saree maybe", "Saree"), ("rakhi present for sis, earrings perhaps", "Earrings"),
+    ("rakhi gift for my sister", "Rakhi"),                 # nothing else named: the festival item itself
+])
+def test_an_occasion_type_before_gift_gives_way_to_the_product_named(vocab, text, cat):
+    assert parse(text, vocab).category == cat
+
+
+@pytest.mark.parametrize("text,cat", [("sports bra for women", "Bras"), ("pajamas for girls", "Night Suit"),
+                                      ("kurta pyjama for men", "Kurta Set")])
+def test_sub_types_filed_under_a_broader_catalog_type(vocab, text, cat):
+    assert parse(text, vocab).category == cat
+
+
+def test_scoring_helper_reads_category_synonyms_like_the_parser():
+    from assistant.vocab import category_matches
+
+    assert category_matches("Sports Shoes", "Running Shoes") and category_matches("Bras", "Sports Bras")
+    assert not category_matches("Heels", "Running Shoes")
+
+
+def test_long_message_takes_its_type_from_the_last_request(vocab):
+    story = ("last month i went to a cousin's party in a plain shirt and some old jeans and felt awkward the whole "
+             "evening because everyone else had dressed up nicely and my uncle even wore a suit, so this year i "
+             "promised myself i would plan ahead and not leave it to the last minute like always. anyway, "
+             "i want a black kurta for men under 2500")
+    p = parse(story, vocab)
+    assert (p.category, p.gender, p.colors, p.price_max) == ("Kurta", "men", ["black"], 2500)
+
+
+@pytest.mark.parametrize("text", [
+    "i tried other apps first and the delivery was always late there, so here i am. show me sneakers for men",
+    "my boss wore a great jacket at the meeting, want one like that for men",
+    "our store manager at work retires next week, need a watch for men as a gift",
+    "thanks, you are super helpful lol",
+])
+def test_backstory_and_sincere_praise_are_no_escalation(text):
+    assert escalation.detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "money for the kurta i returned last month still hasnt been refunded",
+    "the refund for my jacket wasnt credited even after 10 days, please check",
+    "my refund still isnt processed",
+    "the delivery from you was late and my order is missing an item",
+    "let me speak to your manager", "so helpful lol, same useless list again",
+])
+def test_owed_states_and_direct_asks_still_escalate(text):
+    assert escalation.detect(text) is not None
+
+
+@pytest.mark.parametrize("text,want", [
+    ("zero issues with the delivery, really happy", True), ("nothing to complain about, great service", True),
+    ("no problems with my order so far, thanks!", True),
+    ("no complaints but the refund is pending", False), ("no issues, need black jeans", False), ("no red, love it", False),
+])
+def test_praise_with_the_complaint_negated_is_smalltalk(text, want):
+    assert is_smalltalk(expand_shorthand(text)) is want
