@@ -381,9 +381,7 @@ def _told_someone_else(t: str, m) -> bool:
     "keep telling / saying / asking" cue whose sentence names a person in the shopper's life and never the assistant."""
     if not re.match(r"(?:keep|kept)\b", m.group(0), re.I):
         return False
-    a = max(t.rfind(ch, 0, m.start()) for ch in ".?!") + 1
-    ends = [i for i in (t.find(ch, m.end()) for ch in ".?!") if i >= 0]
-    sent = t[a:min(ends) if ends else len(t)]
+    sent = _sentence(t, m)
     return bool(_RELATION.search(sent)) and not _AT_BOT.search(sent)
 
 
