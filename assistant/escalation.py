@@ -366,7 +366,9 @@ _PERSON_SUBJECT = re.compile(
     r"granny|relatives|parents|in-laws?|boyfriend|girlfriend|bf|gf|i|we)\s*$", re.I)
 _TALK_VERBS = {"saying", "telling", "thinking", "wondering", "asking", "calling", "texting", "messaging", "reminding",
                "nagging", "bugging", "pestering", "forgetting", "postponing", "delaying", "procrastinating", "changing",
-               "talking", "going", "looking", "browsing", "scrolling", "coming", "putting"}
+               "talking", "going", "looking", "browsing", "scrolling", "coming", "putting",
+               # family sharing things with the shopper: "my sister keeps sending me links"
+               "sending", "forwarding", "sharing", "showing", "posting", "tagging", "suggesting", "recommending"}
 
 
 _RELATION = re.compile(

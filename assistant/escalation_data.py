@@ -332,7 +332,7 @@ NEGATIVE: dict[str, list[str]] = {
         "how do I measure my waist for jeans", "are innerwear items returnable", "how are refunds credited for card payments",
         "do you offer emi on watches", "how long does the exchange take", "can I cancel after it ships",
         "what if nobody is home when the delivery comes", "can someone else receive my order for me",
-        "do you ship internationally", "is gift wrap available", "whats ur return policy", "refund policy?", "cod?",
+        "do you ship internationally", "is gift wrap available", "whats ur return policy like", "refund policy?", "cod?",
         "delivery time to bangalore?", "can i return if i dont like the colour", "what if i get a wrong item",
         "what should i do if my refund is late", "how do i know if my order was placed", "is there a warranty on titan watches",
         "do you deliver to small villages", "how do returns work here", "is exchange free",

@@ -36,7 +36,7 @@ _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
 
 def _cue_flags(t: str) -> list[float]:
-    from assistant.intents import is_policy_question, is_smalltalk
+    from assistant.intents import is_entertainment_request, is_policy_question, is_smalltalk
 
     flags = [
         E._HUMAN.search(t), E._HUMAN_ASK.search(t), E._ANGER.search(t), E._ORDER_OBJ.search(t), E._PROBLEM.search(t),
@@ -145,12 +145,12 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
         if rules.soft and shopping and p < cfg.veto_threshold:
             return None
         return rules
-    from assistant.intents import is_policy_question, is_smalltalk
+    from assistant.intents import is_entertainment_request, is_policy_question, is_smalltalk
 
     t = expand_shorthand(text).strip()
-    # never for policy questions, hypotheticals, small talk or questions about shown items; plain negative feedback
+    # never for policy questions, hypotheticals, small talk, jokes or questions about shown items; plain negative feedback
     # ("still not right") is the repeated-failure counter's to judge
-    if item_question or is_policy_question(t) or is_smalltalk(t) or E._HYPOTHETICAL.search(t) \
+    if item_question or is_policy_question(t) or is_smalltalk(t) or is_entertainment_request(t) or E._HYPOTHETICAL.search(t) \
             or E._HYPOTHETICAL_ANY.search(t) or E.is_negative_feedback(t):
         return None
     if p >= (cfg.shop_threshold if shopping else cfg.add_threshold):

@@ -88,10 +88,24 @@ _NO_COMPLAINT = re.compile(
     r"could\s+you|where|when|why|how|not\s+(?:yet|received|delivered|credited))\b)[^?]*$", re.I)
 
 
+# Asking to be entertained ("a joke about customer service agents") is off-topic (intent `other`, as the own set labels
+# "tell me a joke"), never a request for a person whatever its topic: one clause, no problem report (problems are
+# decided by the rules before this).
+_ENTERTAIN = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|hey|so|btw|lol|haha)\W+)*(?:(?:can|could|would)\s+(?:you|u)\s+|pls\s+|please\s+)?"
+    r"(?:tell|say|share|give|crack|send)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|another\s+|one\s+more\s+|some\s+|any\s+|your\s+best\s+)?"
+    r"(?:(?:funny|good|short|silly|bad|dad)\s+)?(?:jokes?|riddles?|puns?|fun\s+facts?|poems?|shayari)\b[^.?!;,]*[.?!]*\W*$|"
+    r"^\W*(?:do\s+)?(?:you|u)\s+know\s+any\s+(?:good\s+)?(?:jokes?|riddles?|puns?)\b[^.?!;,]*[.?!]*\W*$", re.I)
+
+
 def is_smalltalk(text: str) -> bool:
     t = text.strip()
     return bool(t) and bool(_SMALLTALK.match(t) or _SMALLTALK_SEQ.match(t) or _SMALLTALK_Q.match(t)
                             or (_PRAISE_BOT.match(t) and "?" not in t) or _NO_COMPLAINT.match(t))
+
+
+def is_entertainment_request(text: str) -> bool:
+    return bool(_ENTERTAIN.match(text.strip()))
 
 
 # Policy questions by topic + form: a store-policy topic asked as a question or a hypothetical, with no

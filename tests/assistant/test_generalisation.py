@@ -336,3 +336,23 @@ def test_owed_states_and_direct_asks_still_escalate(text):
 ])
 def test_praise_with_the_complaint_negated_is_smalltalk(text, want):
     assert is_smalltalk(expand_shorthand(text)) is want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("can you tell me a funny joke about delivery boys", True), ("u know any riddles?", True),
+    ("share a fun fact about sarees", True),
+    ("tell me a joke, my parcel never came", False), ("tell me about the second one", False),
+])
+def test_asking_to_be_entertained_is_recognised_and_never_escalates(text, want):
+    from assistant.intents import is_entertainment_request
+
+    assert is_entertainment_request(expand_shorthand(text)) is want
+
+
+@pytest.mark.parametrize("text,want", [
+    ("my sister keeps forwarding me instagram reels, show me red kurtas for women", False),
+    ("my dad keeps suggesting formal shoes, i want sneakers for men", False),
+    ("the courier keeps sending me otp messages but my parcel never arrives", True),
+])
+def test_family_sharing_things_is_no_fault(text, want):
+    assert (escalation.detect(text) is not None) is want
