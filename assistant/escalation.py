@@ -360,10 +360,11 @@ def normalise(text: str) -> str:
 # person in the shopper's life keeps talking to them ("my mom keeps calling me") or the shopper keeps saying something
 # ("I keep saying tomorrow"). "he / they keep calling" may be the courier or the store: not excused.
 _KEEPS = re.compile(r"keeps?\s+(\w+ing)\b", re.I)
-_PERSON_SUBJECT = re.compile(
-    r"\b(?:mom|mum|mummy|mother|mama|maa|dad|daddy|papa|father|wife|husband|sister|brother|sis|bro|friend|friends|family|"
-    r"cousin|aunt|aunty|auntie|uncle|son|daughter|kids?|children|baby|boss|colleague|roommate|neighbou?r|grandma|grandpa|"
-    r"granny|relatives|parents|in-laws?|boyfriend|girlfriend|bf|gf|i|we)\s*$", re.I)
+# People in the shopper's life, shared by the "keeps ...ing" subject check and the "told someone else" check
+_KIN = (r"mom|mum|mummy|mother|mama|maa|dad|daddy|papa|father|wife|husband|sister|brother|friends?|family|aunt|aunty|"
+        r"auntie|uncle|son|daughter|children|boss|roommate|grandma|grandpa|granny|relatives|parents|in-laws?|boyfriend|"
+        r"girlfriend")
+_PERSON_SUBJECT = re.compile(rf"\b(?:{_KIN}|sis|bro|cousin|kids?|baby|colleague|neighbou?r|bf|gf|i|we)\s*$", re.I)
 _TALK_VERBS = {"saying", "telling", "thinking", "wondering", "asking", "calling", "texting", "messaging", "reminding",
                "nagging", "bugging", "pestering", "forgetting", "postponing", "delaying", "procrastinating", "changing",
                "talking", "going", "looking", "browsing", "scrolling", "coming", "putting",
@@ -371,10 +372,7 @@ _TALK_VERBS = {"saying", "telling", "thinking", "wondering", "asking", "calling"
                "sending", "forwarding", "sharing", "showing", "posting", "tagging", "suggesting", "recommending"}
 
 
-_RELATION = re.compile(
-    r"\b(?:mom|mum|mummy|mother|mama|maa|dad|daddy|papa|father|wife|husband|sister|brother|friends?|family|cousins?|aunt|"
-    r"aunty|auntie|uncle|son|daughter|kids|children|boss|colleagues?|roommate|neighbou?rs?|grandma|grandpa|granny|relatives|"
-    r"parents|in-laws?|boyfriend|girlfriend)\b", re.I)
+_RELATION = re.compile(rf"\b(?:{_KIN}|cousins?|kids|colleagues?|neighbou?rs?)\b", re.I)
 _AT_BOT = re.compile(r"\b(?:you|u|ya|bot|chat|assistant|app|this\s+thing|search|results?)\b", re.I)
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ranking.features import LEXICAL_NAMES, SET_NAMES, lexical_features, set_features
+from ranking.features import LEXICAL_NAMES, SET_NAMES, lexical_block, set_features
 
 
 def feature_matrix(ce: np.ndarray, queries: list[str], titles: list[str], groups: list[np.ndarray],
@@ -30,10 +30,7 @@ def feature_matrix(ce: np.ndarray, queries: list[str], titles: list[str], groups
         setf[g] = set_features(ce[g])
     if not lexical:
         return setf
-    cache: dict = {}
-    lex = np.array([lexical_features(q, t, cache) for q, t in zip(queries, titles)], dtype=float)
-    lex = lex.reshape(len(ce), len(LEXICAL_NAMES))
-    return np.concatenate([setf, lex], axis=1)
+    return np.concatenate([setf, lexical_block(queries, titles)], axis=1)
 
 
 def soft_clip(s: np.ndarray, lo: float = 1.0, hi: float = 3.0, knee: float = 0.05) -> np.ndarray:

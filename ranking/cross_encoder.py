@@ -234,13 +234,16 @@ class Reranker:
             log.exception("query prior unavailable; relevance keeps the head's calibration")
             self._prior = None
 
+    def _text_vectors(self, texts: list[str]) -> np.ndarray:
+        """Bi-encoder vectors of product texts, cached (used when no stored index vectors are handed in)."""
+        return np.asarray(self._vectors.get_many(texts, lambda miss: list(self._embedder.embed_documents(miss))))
+
     def _set_prior(self, query: str, texts: list[str], lexical: np.ndarray, vectors: np.ndarray | None = None) -> float | None:
         from ranking.query_prior import row_features, set_aggregates
 
         try:
             q = self._embedder.embed_query(query)
-            vecs = vectors if vectors is not None else np.asarray(
-                self._vectors.get_many(texts, lambda miss: list(self._embedder.embed_documents(miss))))
+            vecs = vectors if vectors is not None else self._text_vectors(texts)
             return float(self._prior.predict(set_aggregates(row_features(lexical, vecs @ q))[None, :])[0])
         except Exception as exc:  # an embedder fault costs calibration, not the ranking
             log.warning("query prior skipped: %s", exc)
@@ -270,7 +273,7 @@ class Reranker:
             texts = [product_text(p) for p in products]
             self._scorer.precompute(texts)
             if self._prior is not None:
-                self._vectors.get_many(texts, lambda miss: list(self._embedder.embed_documents(miss)))
+                self._text_vectors(texts)
 
     # ---- scoring -----------------------------------------------------------------------------------
     def relevance(self, query: str, products: Sequence["Product"]) -> np.ndarray:

@@ -104,6 +104,13 @@ def lexical_features(query: str, title: str, _cache: dict | None = None) -> list
     ]
 
 
+def lexical_block(queries: list[str], titles: list[str]) -> np.ndarray:
+    """``lexical_features`` of every (query, title) pair as one (n, len(LEXICAL_NAMES)) matrix; title-side work cached."""
+    cache: dict = {}
+    return np.array([lexical_features(q, t, cache) for q, t in zip(queries, titles)], dtype=float).reshape(
+        len(titles), len(LEXICAL_NAMES))
+
+
 SET_NAMES = ("ce", "ce_minus_max", "ce_minus_mean", "ce_rank_frac", "ce_set_mean")
 
 

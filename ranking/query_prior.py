@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ranking.features import LEXICAL_NAMES, lexical_features
+from ranking.features import LEXICAL_NAMES
 
 ROW_NAMES = (*LEXICAL_NAMES, "cosine")
 STATS = ("mean", "min", "max", "std")
@@ -31,12 +31,6 @@ def row_features(lexical: np.ndarray, cosines: np.ndarray) -> np.ndarray:
     (ranking.features.lexical_features, in LEXICAL_NAMES order) + the bi-encoder cosine."""
     lex = np.asarray(lexical, dtype=float).reshape(-1, len(LEXICAL_NAMES))
     return np.concatenate([lex, np.asarray(cosines, dtype=float).reshape(-1, 1)], axis=1)
-
-
-def lexical_block(queries: list[str], texts: list[str]) -> np.ndarray:
-    cache: dict = {}
-    return np.array([lexical_features(q, t, cache) for q, t in zip(queries, texts)], dtype=float).reshape(
-        len(texts), len(LEXICAL_NAMES))
 
 
 def pair_cosines(embedder, queries: list[str], texts: list[str]) -> np.ndarray:

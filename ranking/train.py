@@ -472,7 +472,7 @@ def calibrate(out: Path, judgements: Path, log, limit_queries: int | None = None
     from ranking.calibration import feature_matrix, fit_head, fit_level, fit_rank, head_names
     from ranking.cross_encoder import load_scorer
     from ranking.data import load_judgements
-    from ranking.features import SET_NAMES
+    from ranking.features import SET_NAMES, lexical_block
     from ranking.metrics import evaluate
     from ranking import query_prior as qp
 
@@ -493,7 +493,7 @@ def calibrate(out: Path, judgements: Path, log, limit_queries: int | None = None
         t0 = time.time()
         jt = load_judgements(judgements, "train", limit_queries=limit_queries)
         gt = jt.groups()
-        A = aggregates(jt, qp.lexical_block(jt.queries, jt.titles), gt)
+        A = aggregates(jt, lexical_block(jt.queries, jt.titles), gt)
         prior_model = qp.fit_prior(A, np.array([jt.labels[g].mean() for g in gt]))
         qp.save_prior(prior_model, out / "query_prior.json", extra={
             "fitted_on": f"train split: {len(gt)} queries (mean label of each judged set)",
