@@ -14,7 +14,7 @@ from assistant.vocab import expand_shorthand
 _HUMAN = re.compile(
     r"\b(human|real\s+person|live\s+(?:agent|person|chat|support)|(?:an?\s+|the\s+)?agent|representative|rep\b|"
     r"customer\s+(?:care|service|support|executive)|support\s+(?:team|staff|person)|call\s+centre|call\s+center|"
-    r"manager|supervisor|somebody\s+real|someone\s+real|actual\s+person|speak\s+to\s+(?:someone|somebody|a\s+person)|"
+    r"manager|supervisor|(?:some|any)(?:body|one)\s+real|actual\s+person|speak\s+to\s+(?:someone|somebody|a\s+person)|"
     r"talk\s+to\s+(?:someone|somebody|a\s+person|people)|(?:speak|talk|chat)\s+with\s+(?:someone|somebody|a\s+person|your\s+team)|"
     r"(?:someone|somebody|anyone|anybody|a\s+person|people)\s+(?:from|at|in|on)\s+(?:your|the)\s+(?:team|company|store|staff|support|side|end)|"
     r"(?:someone|somebody|anyone|anybody)\s+(?:who\s+)?(?:works?\s+(?:here|there|for\s+you)|in\s+charge)|(?:whoever|who)(?:'?s|\s+is)?\s+in\s+charge|"
@@ -45,7 +45,8 @@ _HUMAN = re.compile(
 _BOT_FED_UP = re.compile(
     r"\b(?:done|tired|sick|fed\s+up|bored|finished)\s+(?:of\s+|with\s+)?(?:talking|chatting|speaking|dealing|arguing|typing)\s+"
     r"(?:to|with)\s+(?:a\s+|an\s+|this\s+|the\s+|some\s+|your\s+)?(?:stupid\s+|dumb\s+)?(?:bot|robot|machine|computer|chatbot|ai|"
-    r"automated\s+\w+|software|program)\b|\b(?:enough|done)\s+(?:of|with)\s+(?:this|the|your)\s+(?:bot|robot|machine|chatbot)\b",
+    r"automated\s+\w+|software|program)\b|\b(?:enough|done)\s+(?:of|with)\s+(?:this|the|your)\s+(?:bot|robot|machine|chatbot)\b|"
+    r"\b(?:don'?t|dont|do\s+not)\s+want\s+(?:a\s+|an\s+|the\s+|this\s+|some\s+)?(?:bot|robot|machine|chatbot|ai)\b",
     re.I)
 # Hinglish: "kisi insaan se baat karni hai", "customer care se baat karao", "agent se connect karo".
 _HUMAN_HINGLISH = re.compile(
@@ -393,6 +394,27 @@ _ELSEWHERE = re.compile(
     r"\b(?:on|from|at|with)\s+(?:amazon|flipkart|ajio|meesho|nykaa|snapdeal|tata\s*cliq)\b", re.I)
 
 
+# The store itself named in a sentence: anger there is about us, even if another seller is named too.
+_HERE = re.compile(r"\b(?:your|yours|myntra|this\s+(?:app|site|website|store|platform|chat|bot))\b", re.I)
+# Someone else's opinion: "my mom thinks online shopping is a scam" is not the shopper's complaint.
+_THEIR_OPINION = re.compile(
+    rf"\b(?:{_KIN}|people|everyone|everybody|some\s+people|a\s+lot\s+of\s+people|my\s+\w+)\s+(?:\w+\s+){{0,2}}?"
+    r"(?:thinks?|thought|says?|said|feels?|felt|believes?|believed|claims?|claimed|reckons?|calls?|called|keeps?\s+saying)\b"
+    r"[^,.;!?]*$", re.I)
+# "hope I won't need to talk to an agent for this": a person mentioned only to hope they are not needed.
+_HOPED_AWAY = re.compile(r"\b(?:hope|hoping|hopefully|fingers\s+crossed|wish|pray)\b[^,.;!?]{0,30}?\b(?:won'?t|wont|don'?t|dont|"
+                         r"never|not|no|without)\b[^,.;!?]{0,40}$", re.I)
+
+
+def _not_mine(t: str, m: re.Match) -> bool:
+    """An anger cue that is about another seller ("another site sent me a fake backpack, never again") or someone
+    else's opinion ("my mom thinks it's all a scam") is a reason to shop here, not a complaint."""
+    sent = _sentence(t, m)
+    if _ELSEWHERE.search(sent) and not _HERE.search(sent):
+        return True
+    return bool(_THEIR_OPINION.search(t[max(0, m.start() - 120):m.start()]))
+
+
 def _sentence(t: str, m: re.Match) -> str:
     a = max(t.rfind(ch, 0, m.start()) for ch in ".?!") + 1
     ends = [i for i in (t.find(ch, m.end()) for ch in ".?!") if i >= 0]
@@ -450,7 +472,7 @@ def detect(text: str) -> Escalation | None:
     problem = _problem_match(t)
     order_problem = bool(_ORDER_OBJ.search(t)) and bool(problem) and (
         bool(_FIRST_PERSON.search(t)) or bool(_ORDER_ID.search(t)))
-    anger = None if retracted else next((m for m in _ANGER.finditer(t) if not _negated(t, m)), None)
+    anger = None if retracted else next((m for m in _ANGER.finditer(t) if not _negated(t, m) and not _not_mine(t, m)), None)
     if anger and re.match(r"\s+(?:at|with)\s+(?:myself|ourselves)\b", t[anger.end():], re.I):
         anger = None  # "so angry at myself, I spilled tea on my kurta": the shopper's own doing
     if anger and not _STORE_TARGET.search(t):
@@ -477,6 +499,7 @@ def detect(text: str) -> Escalation | None:
         return Escalation("order_problem", "high" if anger or shouting else "normal", ev.group(0),
                           soft=not purchase and bool(_SHOP_ASK.search(t)))
     human = next((m for m in _HUMAN.finditer(t) if not _negated(t, m) and not _asks_if_needed(t, m)
+                  and not _HOPED_AWAY.search(t[:m.start()])
                   and not re.search(r"\bthan\b[^,.;!?]*$", t[:m.start()], re.I) and not _someone_of_mine(t, m)), None)
     if human and (_HUMAN_ASK.search(t) or len(t.split()) <= 4) and not re.search(
             r"\b(?:if\s+(?:needed|required|necessary)|later\s+on|in\s+(?:the\s+)?future)\b", t, re.I):

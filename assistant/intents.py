@@ -67,7 +67,8 @@ _ALLOWED_WORDS_AFTER_SMALLTALK = _SMALLTALK_SEQ
 # Praise of the assistant itself, also by comparison with people ("you're better than calling customer care"):
 # small talk, unless it turns into a complaint ("... but", "... not", "wrong again").
 _PRAISE_BOT = re.compile(
-    r"^\W*(?:(?:wow|honestly|seriously|ok(?:ay)?|btw|lol|haha|ngl|tbh)\W+)*(?:this|the|you|u|your)\s*(?:'re|\s+are|\s+r)?\s*"
+    r"^\W*(?:(?:wow|honestly|seriously|ok(?:ay)?|btw|lol|haha|ngl|tbh)\W+)*(?:this|the|you|u|your)\s*(?:guys|folks|people|all|team|lot)?"
+    r"\s*(?:'re|\s+are|\s+r)?\s*"
     r"(?:assistant|bot|chat\s*bot|chat|app|thing|tool|ai|service)?\s*(?:is|are|'s|has\s+been|have\s+been|was)?\s*"
     r"(?:actually|really|so|very|pretty|quite|super|genuinely|honestly|way|much|seriously|kinda|kind\s+of)?\s*"
     r"(?:great|helpful|good|amazing|awesome|brilliant|smart|useful|fantastic|excellent|the\s+best|a\s+lifesaver|"
@@ -88,13 +89,13 @@ _NO_COMPLAINT = re.compile(
     r"could\s+you|where|when|why|how|not\s+(?:yet|received|delivered|credited))\b)[^?]*$", re.I)
 
 
-# Asking to be entertained ("a joke about customer service agents") is off-topic (intent `other`, as the own set labels
-# "tell me a joke"), never a request for a person whatever its topic: one clause, no problem report (problems are
+# Asking to be entertained ("a joke about customer service agents", "tell me a fashion joke") is small talk (two blind
+# sets labelled it so), never a request for a person whatever its topic: one clause, no problem report (problems are
 # decided by the rules before this).
 _ENTERTAIN = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|hey|so|btw|lol|haha)\W+)*(?:(?:can|could|would)\s+(?:you|u)\s+|pls\s+|please\s+)?"
     r"(?:tell|say|share|give|crack|send)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|another\s+|one\s+more\s+|some\s+|any\s+|your\s+best\s+)?"
-    r"(?:(?:funny|good|short|silly|bad|dad)\s+)?(?:jokes?|riddles?|puns?|fun\s+facts?|poems?|shayari)\b[^.?!;,]*[.?!]*\W*$|"
+    r"(?:[a-z]+\s+){0,2}?(?:jokes?|riddles?|puns?|fun\s+facts?|poems?|shayari)\b[^.?!;,]*[.?!]*\W*$|"
     r"^\W*(?:do\s+)?(?:you|u)\s+know\s+any\s+(?:good\s+)?(?:jokes?|riddles?|puns?)\b[^.?!;,]*[.?!]*\W*$", re.I)
 
 
@@ -113,7 +114,7 @@ def is_entertainment_request(text: str) -> bool:
 _POLICY_TOPIC = re.compile(
     r"\b(returns?|returning|returned|returnable|exchangeable|refundable|return\s+window|exchanges?|exchanging|refunds?|refunded|replace(?:ment)?|"
     r"deliver(?:y|ies|ed|ing)?|ship(?:ping|ped|ment)?|dispatch(?:ed)?|courier|cod|cash\s+on\s+delivery|"
-    r"pay(?:ment|ments|ing)?|emi|upi|paytm|gpay|google\s+pay|phonepe|net\s*banking|credit\s+card|debit\s+card|wallets?|"
+    r"pay(?:ment|ments|ing)?|emi|upi|paytm|gpay|google\s+pay|phonepe|net\s*banking|credit\s+card|debit\s+card|wallets?|cash\s*-?\s*backs?|"
     r"size\s+(?:chart|guide)|sizing|cancel(?:l?ation|l?ed|l?ing)?|track(?:ing)?|warranty|gift\s+wrap\w*|invoice|"
     r"(?:does|do)\s*n'?t\s+fit|do\s+not\s+fit|doesn'?t\s+fit|too\s+(?:small|big|tight|loose)|orders?|damaged|defective|"
     r"late|delayed|lost)\b", re.I)
@@ -233,6 +234,26 @@ def load_classifier(artefact_dir: Path):
     return model, tok, labels
 
 
+_OUT_OF_SCOPE = re.compile(
+    r"\b(?:book|reserve|get)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|some\s+)?(?:train|flight|bus|movie|cab|taxi|uber|ola|hotel|table|"
+    r"doctor'?s?|air|rail)\s*(?:tickets?|seats?|rides?|rooms?|appointments?)?\b|\b(?:book|reserve)\s+(?:me\s+)?(?:a\s+)?"
+    r"(?:tickets?|appointment|room)\b|\border\s+(?:me\s+)?(?:some\s+)?(?:food|pizza|biryani|groceries|dinner|lunch)\b|"
+    r"\brecharge\s+my\s+(?:phone|mobile|sim)\b|\bwhat'?s\s+the\s+weather\b|\bweather\s+(?:today|tomorrow|forecast)\b|"
+    r"\b(?:do|solve|write)\s+my\s+(?:homework|assignment|essay)\b", re.I)
+_PRAISE_STORE = re.compile(
+    r"^\W*(?:(?:honestly|seriously|btw|ok(?:ay)?|wow|just\s+wanted\s+to\s+say)\W+)*(?:i\s+|we\s+)?(?:really\s+|absolutely\s+|just\s+)?"
+    r"(?:love|loved|loving|adore)\s+(?:(?:this|your|the)\s+(?:app|site|website|store|shop|service|bot|assistant|chat|platform|team)|"
+    r"you(?:\s+guys|\s+all|\s+people)?)\b(?!.*\b(?:but|however|though|although|except|not|never|wrong|late|still|yet|problem|issue|damaged)\b)",
+    re.I)
+_PAST_PURCHASE = re.compile(r"\b(?:got|bought|ordered|purchased|picked\s+up|received|gifted)\b", re.I)
+_SENT = re.compile(r"(?<=[.?!])\s+")
+
+
+def _policy_in_one_sentence(text: str) -> bool:
+    """Whether one sentence holds both the policy topic and the question form (see ``is_policy_question``)."""
+    return any(is_policy_question(s) for s in _SENT.split(text) if s.strip())
+
+
 def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_feedback: bool = False) -> str | None:
     """The intent when an exact rule decides it, else None."""
     t = expand_shorthand(text).strip()
@@ -240,10 +261,21 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
         return "escalate"
     if parsed.compare and (len(parsed.refs) >= 2 or re.search(r"\b(them|both|these|those\s+two|the\s+two)\b", t, re.I)):
         return "compare"
-    if is_policy_question(t) and not parsed.refs and not _SHOP_REQUEST.search(t):
+    if is_entertainment_request(t):
+        return "smalltalk"
+    if _OUT_OF_SCOPE.search(t) and not parsed.has_item_slots():
+        return "other"  # "book me a train ticket": not something a fashion store does
+    if (is_policy_question(t) and not parsed.refs and not _SHOP_REQUEST.search(t)
+            and (not parsed.has_item_slots() or _policy_in_one_sentence(t))):
+        # a backstory sentence about an order elsewhere ("my friend's order never arrived") beside a product request in
+        # another sentence ("earrings maybe?") is shopping, not a policy question
         return "policy_question"
     if is_smalltalk(t) and not parsed.has_constraints():
         return "smalltalk"
+    if _PRAISE_STORE.match(t) and "?" not in t and not parsed.has_item_slots():
+        return "smalltalk"  # "love this app, the return process was so smooth last time": praise, not a policy question
+    if _PRAISE_BOT.match(t) and "?" not in t and _PAST_PURCHASE.search(t):
+        return "smalltalk"  # "you guys are the best, got my favourite jeans here last month": praise, not a search
     if negative_feedback and not parsed.has_constraints():
         return "refine"  # steering the search; the agent counts it as a failed turn
     if parsed.reset and not parsed.has_item_slots():

@@ -20,6 +20,11 @@ _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "s
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
              "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8,
              "ninth": 9, "9th": 9, "tenth": 10, "10th": 10}
+# Hinglish ordinals ("teesre wale ka fabric?", "pehla aur teesra compare karo")
+_ORDINALS.update({w: n for n, ws in {
+    1: "pehla pehli pahla pahli", 2: "doosra doosre doosri dusra dusre dusri", 3: "teesra teesre teesri tisra tisre tisri",
+    4: "chautha chauthe chauthi chotha", 5: "paanchva paanchve paanchvi panchva panchve paanchwa panchwa"}.items()
+    for w in ws.split()})
 
 _CUR = r"(?:rs\.?|inr|₹|rupees)"
 _AMT = r"(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|lakh|lac|l)?(?:\b|(?=rs\b|inr\b|rupees\b|/-))"  # "999rs"
@@ -33,6 +38,9 @@ _MAX_BEFORE = re.compile(
     rf"budget(?:\s+(?:is|of|:|=|to|till|upto|up\s+to|would\s+be|will\s+be|is\s+only|only))?|limit(?:\s+(?:is|of|to))?|"
     rf"(?:can|could|will|would|willing\s+to)\s+(?:only\s+)?(?:spend|pay|go)(?:\s+(?:up\s*to|upto|till|max))?|"
     rf"(?:cap|keep)\s+(?:it\s+)?(?:at|to)|"
+    # moving the ceiling: "stretch it to 1999", "raise my budget to 3k", "bump it up to 2500", "increase the limit to 5000"
+    rf"(?:stretch|increase|raise|extend|bump|push|take|move|lower|reduce|bring|drop|change|make)\s+(?:it|that|this|my\s+budget|the\s+budget|budget|the\s+limit|"
+    rf"the\s+max|the\s+price|the\s+cap)?\s*(?:up|down)?\s*to|"
     rf"<=?|till|until|spend(?:\s+only)?|only\s+have|afford)\s*(?:of\s+)?{_NUM}", re.I)
 # Hinglish puts the bound after the amount: "2000 ke andar / ke neeche / tak / se kam" (at most), "1500 se upar / se
 # zyada / ke upar" (at least), "3000 ke aas paas" (around).
@@ -62,7 +70,7 @@ _WORD_AMOUNT = re.compile(r"\b(under|below|less than|within|upto|up to|max|above
 
 _SORT = [
     (re.compile(r"\b(most\s+expensive|highest\s+price|high\s+to\s+low|highest\s+(?:first|on\s+top)|costly\s+(?:ones\s+)?first|pric(?:ey|i)est|costliest|premium\s+first|"
-                r"expensive\s+(?:ones\s+)?first|descending|price\s+desc|sabse\s+(?:meh?enga|meh?enge|meh?engi|zyada\s+(?:price|daam|keemat))\b)", re.I), "price_desc"),
+                r"(?:expensive|pricey|pricier|costlier|premium)\s+(?:ones\s+|items\s+|stuff\s+)?(?:first|on\s+top)|descending|price\s+desc|sabse\s+(?:meh?enga|meh?enge|meh?engi|zyada\s+(?:price|daam|keemat))\b)", re.I), "price_desc"),
     (re.compile(r"\b(cheapest|lowest\s+price|low\s+to\s+high|lowest\s+(?:first|on\s+top)|increasing\s+(?:order\s+of\s+)?price|least\s+expensive|cheap(?:er)?\s+(?:ones\s+)?first|"
                 r"ascending|sort\w*\s+(?:them\s+|it\s+)?by\s+price|price\s+asc|order\s+by\s+price|budget\s+first|"
                 r"sabse\s+(?:sast[aei]|kam\s+(?:price|daam|dam|keemat|kimat))\b)", re.I), "price_asc"),
@@ -74,7 +82,7 @@ _CHEAPER = re.compile(r"\b(cheaper|less\s+expensive|lower\s+price[sd]?|more\s+af
                       r"(?<!sabse\s)sast[aei]|(?<!sabse\s)kam\s+(?:price|daam|dam|keemat|kimat)|(?:bahut|bohot|bohat|zyada|jyada|thoda)\s+"
                       r"meh?eng[aei])\b", re.I)
 _RESET = re.compile(r"\b(start\s+(?:over|again|afresh|fresh)|reset|clear\s+(?:all|everything|the\s+filters|filters|my\s+filters)|"
-                    r"new\s+search|from\s+scratch|forget\s+(?:all|everything)(?:\s+(?:of\s+)?(?:that|this))?|restart|"
+                    r"new\s+search|from\s+scratch|scratch\s+(?:all\s+(?:of\s+)?)?(?:that|this|everything)|forget\s+(?:all|everything)(?:\s+(?:of\s+)?(?:that|this))?|restart|"
                     r"(?:scrap|ditch|drop|wipe|clear)\s+(?:all|everything)(?:\s+(?:of\s+)?(?:that|this))?|clean\s+slate|"
                     r"remove\s+all\s+(?:the\s+)?filters|begin\s+(?:again|afresh))\b", re.I)
 _ADDITIVE = re.compile(r"\b(also|too|as\s+well|in\s+addition|plus|either)\b|\bor\b", re.I)
@@ -90,7 +98,7 @@ _ITEM_ALT = (r"(?:#\s*\d{1,2}|\d{1,2}|(?:the\s+)?(?:first|second|third|fourth|fi
 _COMPARE = re.compile(r"\b(compare|comparison|versus|vs\.?|difference\s+between|differences|which\s+(?:one\s+)?is\s+(?:better|cheaper|best)|"
                       r"which\s+(?:of\s+(?:these|them|the\s+two)|one)\s+(?:should|would|is)|better\s*,?\s+(?:#?\d|the))\b|"
                       # "which of the first two is cheaper", "which one of the top 3 lasts longest": a choice among shown items
-                      r"\bwhich\s+(?:one\s+)?of\s+(?:the\s+|these\s+|those\s+)?(?:first|top)\s+(?:two|three|four|2|3|4)\b|"
+                      r"\bwhich\s+(?:one\s+)?of\s+(?:the\s+|these\s+|those\s+)?(?:first|top|last)\s+(?:two|three|four|2|3|4)\b|"
                       r"\bwhich\s+(?:one\s+)?of\s+(?:(?:these|those)(?:\s+(?:two|three|2|3))?|them|the\s+two|the\s+three|both)\s+(?:ones?\s+)?"
                       r"(?:is|are|has|have|looks?|seems?|feels?|costs?|lasts?|would|should|will)\b|"
                       # "which is lighter, 1 or 2?", "the first or the third, which one lasts longer?": a choice between two items
@@ -109,7 +117,11 @@ _RELEASE_PHRASES = re.compile(
     r"no\s+need\s+(?:for|of)|forget\s+(?:about\s+)?(?:the\s+)?|ignore\s+(?:the\s+)?|never\s*mind\s+(?:the\s+)?|"
     r"not\s+(?:only|just)\s+(?=\w+\s+(?:is|are)\s+fine))", re.I)
 _INSTEAD_OF = re.compile(r"\b(?:instead\s+of|in\s+place\s+of|rather\s+than)\s+(?:the\s+)?", re.I)
-_REMOVE_PHRASES = re.compile(r"\b(?:remove|drop|take\s+off|take\s+out|clear|delete|get\s+rid\s+of)\s+(?:the\s+)?", re.I)
+_REMOVE_PHRASES = re.compile(r"\b(?:remove|drop|take\s+off|take\s+out|clear|delete|get\s+rid\s+of|cancel|scrap|ditch|undo)\s+(?:the\s+)?", re.I)
+# Hinglish negation *before* the value ("nahi chahiye black", "mat dikhao puma wale"): it negates the values after it
+# only when no value stands before it in the same clause ("black nahi chahiye, red dikhao" negates black only).
+_PRE_NEG_HI = re.compile(r"\b(?:nahi+n?|nahin|nhi|mat)\s+(?:chahi?ye|chaiye|chahie|dikhao|dikhana|dikhaiye|dikha|bhejo|bhejna|"
+                         r"lena|lao|mangta|mangti)\b", re.I)
 _KURTA_SET = re.compile(r"\bkurta?s?\s+(?:with|and|&|n|plus)\s+(?:a\s+)?(?:pa[jy]amas?|palazzos?|churidars?|salwars?|"
                         r"trousers?|pants?|leggings?|dupattas?|skirts?|shararas?|bottoms?)\b", re.I)
 _SCOPE_STOP = {"but", "instead", "rather", "just", "only", "prefer", "want", "like", "show", "give", "please", "need",
@@ -117,7 +129,7 @@ _SCOPE_STOP = {"but", "instead", "rather", "just", "only", "prefer", "want", "li
 _SENTENCE_END = re.compile(r"(?<!\brs)(?<!\bno)(?<!\bnum)[.!?;]+(?=\s|$)")
 _CHAIN = {"or", "and", "nor", "either", "any", "ones", "one", "the", "a", "colour", "color", "brand", "stuff", "items",
           "products", "of", "from", "by", "in", "shade", "shades", "coloured", "colored", "things"}
-_REMOVE_CUE = re.compile(r"\b(no|any|forget|remove|drop|clear|ignore|whatever|no\s+preference|not\s+fussy|don'?t\s+care|"
+_REMOVE_CUE = re.compile(r"\b(no|any|forget|remove|drop|clear|ignore|cancel|scrap|ditch|whatever|no\s+preference|not\s+fussy|don'?t\s+care|"
                          r"doesn'?t\s+matter|does\s+not\s+matter|not\s+important|no\s+matter|open\s+to\s+any|all|without\s+(?:a|the|any)|"
                          r"no\s+(?:limit|restriction|filter))\b", re.I)
 _SLOT_WORDS = {
@@ -134,6 +146,7 @@ _REF_PATTERNS = [
 ]
 _ORD_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?!\s+(?:time|class))", re.I)
 _FIRST_N = re.compile(r"\b(?:first|top)\s+(two|three|four|2|3|4)\b", re.I)
+_LAST_N = re.compile(r"\b(?:the\s+)?last\s+(two|three|2|3)\b(?!\s*(?:k\b|rs\b|days?|weeks?|months?|years?|times?|orders?))", re.I)
 _LAST = re.compile(r"\b(?:the\s+)?last\s+(?:one|item|option|product)\b|\bthe\s+last\b", re.I)
 _PRONOUN = re.compile(r"\b(it|this\s+one|that\s+one|this|that|these|those|them|the\s+one)\b", re.I)
 _BARE_INTS = re.compile(r"(?<![\d,.₹])\b(\d{1,2})\b(?![\d,.]|\s*(?:k|%|rs|inr|₹))", re.I)
@@ -159,7 +172,7 @@ class Parsed:
     additive: bool = False
     switch: bool = False
     new_search_phrase: bool = False
-    refs: list[int] = field(default_factory=list)  # 1-based positions in the last results; -1 = last
+    refs: list[int] = field(default_factory=list)  # 1-based positions in the last results; -1 = last, -2 = the one before
     pronoun: bool = False
     more_like: bool = False
     compare: bool = False
@@ -267,11 +280,17 @@ def parse_refs(text: str, compare_context: bool = False) -> list[int]:
         refs.extend(range(1, n + 1))
     for rx in _REF_PATTERNS:
         refs.extend(int(x) for x in rx.findall(t))
+    if re.search(r"\b(?:pehle|pahle)\s+(?:wal|waal|val)[aei]\b", t):  # "pehle" alone is "first (of all)", not an item
+        refs.append(1)
     for m2 in _ORD_RE.finditer(t):
         if m and m.start() <= m2.start() < m.end():
             continue
         refs.append(_ORDINALS[m2.group(1).lower()])
-    if _LAST.search(t):
+    last_n = _LAST_N.search(t)
+    if last_n:  # "the last two": -2, -1 (counted from the end of what was shown)
+        n_last = {"two": 2, "three": 3}.get(last_n.group(1).lower()) or int(last_n.group(1))
+        refs.extend(range(-n_last, 0))
+    elif _LAST.search(t):
         refs.append(-1)
     if compare_context or re.search(r"\b(one|ones)\b", t):
         if not refs:
@@ -340,6 +359,7 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     neg_text = _RELEASE_PHRASES.sub(" zzrel ", neg_text)
     neg_text = _REMOVE_PHRASES.sub(" zzrem ", neg_text)
     neg_text = _NEG_PHRASES.sub(lambda m: " NEGCUE ", neg_text)
+    neg_text = _PRE_NEG_HI.sub(" zzhneg ", neg_text)
     tokens = vocab.tokens(neg_text.replace("NEGCUE", "zzneg"))
     p.tokens = tokens
     matches = vocab.find(tokens, cued)
@@ -474,7 +494,7 @@ def _released_spans(tokens: list[str], matches) -> list[str | None]:
             if t in ("zzrel", "zzrem", "zzinst"):
                 cue = t
                 break
-            if t in _SCOPE_STOP or t == "zzneg" or t in _NEG_CUES:
+            if t in _SCOPE_STOP or t in ("zzneg", "zzhneg") or t in _NEG_CUES:
                 break
             if any(o.start <= j < o.end for o in matches):
                 gap = 0
@@ -505,6 +525,10 @@ def _negated_spans(tokens: list[str], matches) -> list[bool]:
                     break  # "I hate polyester, cotton t-shirts", "shirts, not blue, for men"
                 j -= 1
                 continue
+            if t == "zzhneg":
+                start = max((k for k in range(j) if tokens[k] in ("zzsep", "zzcomma")), default=-1)
+                neg = not any(start < o.start and o.end <= j and o.kind != "category" for o in matches)
+                break
             if t == "zzneg" or t in _NEG_CUES:
                 if t == "but" and not (j > 0 and tokens[j - 1] in ("anything", "everything", "all")):
                     break
@@ -538,7 +562,7 @@ def _post_negated(tokens: list[str], m, matches) -> bool:
     j, gap = m.end, 0
     while j < len(tokens) and gap <= 1:
         t = tokens[j]
-        if t in _POST_NEG or (t == "mat" and j + 1 < len(tokens) and tokens[j + 1] in _POST_NEG_MAT_VERBS):
+        if t in _POST_NEG or t == "zzhneg" or (t == "mat" and j + 1 < len(tokens) and tokens[j + 1] in _POST_NEG_MAT_VERBS):
             if t in _BESIDES:
                 rest = tokens[j + 1:]
                 end = next((k for k, x in enumerate(rest) if x in ("zzsep", "zzcomma")), len(rest))

@@ -33,6 +33,14 @@ _TONE_WORDS = {"dark", "darker", "darkest", "light", "lighter", "lightest", "pas
 _IDIOM_BEFORE = {"story", "in", "sit", "hold", "sleep", "fell", "fall", "falls", "falling", "cut", "cuts"}
 _IDIOM_AFTER = {"of", "on", "notice", "term", "while", "story", "budget", "schedule", "deadline", "rate", "fee", "discount",
                 "off", "out", "summary", "list", "answer", "version", "and"}
+# A type word followed by one of these names something else ("dress code", "dress rehearsal", "suit yourself").
+_NOT_A_GARMENT_AFTER = {"dress": {"code", "codes", "rehearsal", "circle"}, "dresses": {"code"}, "suit": {"yourself", "case"},
+                        "top": {"priority", "notch", "class", "rated", "seller", "sellers", "pick", "picks", "choice"},
+                        "jacket": {"potato", "potatoes"}, "cap": {"at", "on", "it"}}
+_ADDRESS_BEFORE = {"you", "u", "ya", "ye", "hey", "hi", "hello", "thanks", "thank", "thx", "yo", "ok", "okay", "bye",
+                   "love", "miss", "wow", "lol", "haha", "sorry", "please", "hii", "heyy"}
+_ADDRESS_AFTER = {"zzcomma", "do", "does", "is", "are", "can", "could", "i", "im", "any", "please", "pls", "where", "what", "how",
+                  "help", "why", "when", "hello", "hi", "hey", "you", "u", "thanks", "thank"}
 _PREDICATIVE = {"is", "are", "was", "were", "be", "been", "being", "too", "so", "very", "bit", "little", "quite", "really",
                 "slightly", "pretty", "rather", "fairly", "more", "less", "feel", "feels", "felt", "look", "looks", "seem",
                 "seems", "run", "runs", "ran", "fit", "fits", "getting", "gets", "got", "its", "im", "thats", "kinda"}
@@ -54,6 +62,9 @@ SHORTHAND = {
     "okk": "ok", "okie": "ok", "oky": "ok", "yr": "your", "n": "and", "nd": "and", "msg": "message", "hv": "have",
     "shd": "should", "cud": "could", "wud": "would", "bday": "birthday", "b'day": "birthday", "tmrw": "tomorrow",
     "asap": "as soon as possible", "ppl": "people", "sry": "sorry", "pic": "picture", "pics": "pictures",
+    "smthng": "something", "smthing": "something", "sumthing": "something", "somethng": "something", "smth": "something",
+    "sth": "something", "nthng": "nothing", "anythng": "anything", "evrything": "everything", "fav": "favourite",
+    "fave": "favourite",
 }
 _SHORTHAND_RE = re.compile(r"(?<![\w/'])(" + "|".join(sorted(map(re.escape, SHORTHAND), key=len, reverse=True))
                            + r")(?![\w/'])", re.I)
@@ -119,7 +130,7 @@ CATEGORY_SYNONYMS = {
     "mugs": "Mug", "curtain": "Curtains", "trolley bags": "Trolley Bag", "laptop bags": "Laptop Bag",
     "casual shoe": "Casual Shoes", "formal shoe": "Formal Shoes", "lehenga": "Lehenga",
     "sun glasses": "Sunglasses", "goggles": "Sunglasses", "hand bag": "Handbag",
-    "hand bags": "Handbag", "ladies bag": "Handbag", "tote": "Handbag", "totes": "Handbag",
+    "hand bags": "Handbag", "tote": "Handbag", "totes": "Handbag",
     "kurta pajama": "Kurta Set", "kurta pyjama": "Kurta Set", "kurta pajamas": "Kurta Set",
     "kurta pyjamas": "Kurta Set", "salwar suit": "Kurta Set", "salwar suits": "Kurta Set",
     "salwar kameez": "Kurta Set", "churidar suit": "Kurta Set", "suit set": "Kurta Set", "ethnic set": "Kurta Set",
@@ -197,6 +208,12 @@ BRAND_ALIASES = {"levis": "Levis", "levi": "Levis", "levi s": "Levis", "us polo"
 
 # Hinglish words a shopper mixes into English ("kurta dikhao women ke liye", "black nahi chahiye"): never
 # typo-corrected into a catalog word ("liye" is not "lime").
+# Product types as Indian-English shoppers often spell them by ear; each is also a real word, so it is read as the
+# type only where a product type goes (after a colour/brand/gender word, or before "for"/a gender word).
+SOUND_ALIKE_TYPES = {"hills": "heels", "hill": "heel", "heals": "heels", "heal": "heel", "shots": "shorts",
+                     "sleepers": "slippers", "sleeper": "slipper", "suites": "suits", "genes": "jeans",
+                     "sox": "socks"}
+
 HINGLISH_WORDS = set("""
 liye ke ka ki ko se mein me main mujhe mere mera meri hum humko hamare apne apna apni tum aap aapke hai hain tha thi
 nahi nahin nai mat chahiye chahie chaiye dikhao dikhaiye dikha dikhana dikhado dikhaye batao bata bataiye kuch kuchh
@@ -204,6 +221,8 @@ aur bhi koi sab sabse wala wali wale vala vali vale sasta saste sasti mehenga me
 bohot bohat zyada jyada kam abhi accha acha achha achhe yeh ye woh wo yahan wahan tak andar neeche upar kapde kapda
 kapdon karo kar karna karni kijiye dena lena chalega chalegi jaisa jaise jaisi rang waala waali waale wale liya
 alawa alava ilawa siwa siva chhod chod chhodke chodke
+pehla pehle pehli pahla pahle pahli doosra doosre doosri dusra dusre dusri teesra teesre teesri tisra tisre tisri chautha
+chauthe chauthi chotha paanchva paanchve paanchvi panchva panchve paanchwa panchwa
 aas paas aaspaas aspas kareeb qareeb lagbhag takriban taqriban uper oopar niche nichey ander andr bhitar kum adhik zada
 """.split())
 
@@ -358,6 +377,11 @@ class Vocabulary:
                     w = t[:i] + t[i + 1:]
                     if w in self.known_words and w not in protected and w not in self._exact:
                         self._slot_typos.setdefault(w, t)
+        # Sound-alike spellings that are ordinary English words ("black hills for women"): only in a product slot.
+        type_words = {t for key in self.categories for t in key.split()}
+        for w, t in SOUND_ALIKE_TYPES.items():
+            if t in type_words and w not in self._exact:
+                self._slot_typos[w] = t
 
     def correct(self, token: str) -> str:
         """Return the vocabulary word a misspelt token most likely means, or the token itself."""
@@ -463,10 +487,14 @@ class Vocabulary:
                 return None
             if phrase in ("shades", "shade") and (prev in _TONE_WORDS or nxt == "of"):  # "darker shades", "shades of blue"
                 return None
+            if nxt in _NOT_A_GARMENT_AFTER.get(phrase, ()):  # "the dress code is maroon", "a shirt size of 40"
+                return None
             return Match("category", self.categories[phrase], i, i + L)
         if L == 1 and phrase in GENDER_WORDS:
             if phrase in _PRONOUNS and prev not in ("for", "to"):
                 return None
+            if phrase in ("guys", "folks", "people") and (prev in _ADDRESS_BEFORE or (not prev and nxt in _ADDRESS_AFTER)):
+                return None  # "love you guys", "thanks guys", "guys, do you have ..." address the store
             return Match("gender", GENDER_WORDS[phrase], i, i + L)
         return None
 
