@@ -55,7 +55,10 @@ _HUMAN_HINGLISH = re.compile(
     r"(?:insaan|insan|banda|human|agent)\s+(?:chahiye|se\s+baat|hai\s+kya|hai\s+yahan)|customer\s+care\s+(?:ka|ki)\s+number|"
     r"koi\s+(?:insaan|insan|banda|human|real\s+person)\s+hai)\b", re.I)
 _ORDER_HINGLISH = re.compile(
-    r"\b(?:(?:order|parcel|refund|paise|paisa|delivery|product|saman|samaan|item)\b[^.?!]{0,30}?\b(?:nahi|nahin|nai)\s+"
+    r"\b(?:(?:order|parcel|refund|paise|paisa|delivery|product|saman|samaan|item)\b[^.?!]{0,30}?\b(?:aaya|aya|aayi|ayi|mila|mili|"
+    r"pahuncha|pahunchi)\s+(?:hi\s+)?(?:nahi|nahin|nai)\b|"
+    r"(?:paise|paisa|paisey|amount|payment|money)\b[^.?!]{0,20}?\b(?:kat|katt|cut)\s*(?:gaya|gaye|gye|gya|liya|liye|diya|gayi)|"
+    r"(?:order|parcel|refund|paise|paisa|delivery|product|saman|samaan|item)\b[^.?!]{0,30}?\b(?:nahi|nahin|nai)\s+"
     r"(?:aaya|aya|aayi|ayi|mila|mili|pahuncha|pahunchi|hua|hui)|paise\s+(?:kat|cut)|payment\s+(?:kat|cut)|"
     r"(?:galat|toota|tuta|tooti|tuti|kharab|phata|fata|phati|fati|ganda)\s+(?:\w+\s+){0,2}?(?:aaya|aya|aayi|ayi|bheja|bhej|"
     r"bheji|mila|mili|nikla|nikli)|(?:cancel|return|exchange|wapas)\s+karna\s+hai|(?:otp|account)\b[^.?!]{0,20}?"
@@ -111,7 +114,7 @@ _PROBLEM = re.compile(
     r"did\s*n'?t\s+get|did\s+not\s+get|have\s*n'?t\s+got(?:ten)?|not\s+got|crash\w*|blocked|locked|error|"
     r"keeps?\s+\w+ing|does\s*n'?t\s+work|is\s*n'?t\s+working|not\s+working|stopped\s+working|"
     r"got\s+(?:debited|deducted|charged)|but\s+(?:got|received|you\s+sent|they\s+sent)|instead\s+of|"
-    r"taking\s+(?:so|too|very)\s+long|(?:so|too)\s+long|(?:it'?s|its|it\s+has|it\s+is|been)\s+(?:already\s+)?(?:been\s+)?"
+    r"taking\s+(?:so|too|very)\s+long|(?:so|too)\s+long(?!\s+(?:story|as|ago|since|bye))|(?:it'?s|its|it\s+has|it\s+is|been)\s+(?:already\s+)?(?:been\s+)?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|few|over\s+a|a|one|almost\s+a|nearly\s+a|more\s+than\s+a|"
     r"about\s+a|a\s+whole|a\s+full)\s+(?:days?|weeks?|months?|fortnight)|"
     # chasing something owed: "still chasing my refund", "following up on my order for the third time"
@@ -185,13 +188,21 @@ _NEG_FEEDBACK = re.compile(
 _HYPOTHETICAL = re.compile(r"^\s*(?:what\s+if|if|in\s+case|suppose|supposing|what\s+happens|how\s+(?:do|can|long|many|much|to)|"
                            r"can\s+i|could\s+i|may\s+i|do\s+you|does|is\s+(?:it|there)|are\s+(?:returns|refunds))\b", re.I)
 _HYPOTHETICAL_ANY = re.compile(r"\b(?:what\s+if|in\s+case|what\s+happens\s+if|what\s+(?:do|should|can|would)\s+i\s+do\s+if|"
-                               r"suppose|supposing|hypothetically)\b", re.I)
+                               r"suppose|supposing|hypothetically)\b|"
+                               # "the refund timeline if an item arrives broken?": a condition on any item, not a report
+                               r"\bif\s+(?:an?|any|the|my)\s+(?:item|product|order|parcel|package|delivery|thing|size)s?\s+"
+                               r"(?:\w+\s+){0,2}?(?:arrives?|comes?|is|gets?|turns?\s+out|was|were|are|does\s*n'?t|doesnt)\b|"
+                               # Hinglish: "agar ..." (if), "kabhi ... ho jata hai kya?" (does it ever happen?)
+                               r"\bagar\b|\bho\s+(?:jata|jaata|jati|jaati|sakta|sakti)\s+hai\s+kya\b|\bkabhi\b[^.?!]{0,40}\bkya\b",
+                               re.I)
 _QUESTION_START = re.compile(r"^\s*(?:how|what|when|which|can|could|may|do|does|is|are|will|would|should)\b", re.I)
 # A specific past purchase: "i bought", "the kurta i got", "my order", "received a used product".
 _PURCHASE = re.compile(
     r"\b(?:i|we)\s+(?:have\s+|had\s+|just\s+|recently\s+|already\s+)?(?:bought|ordered|purchased|received|recieved|got|"
     r"was\s+sent|paid(?:\s+for)?)\b|"
     r"\b(?:my|our)\s+(?:order|purchase|parcel|package|delivery|shipment)\b|^\s*(?:received|recieved|got|ordered|bought|"
+    r"purchased|paid\s+for)\b|\b(?:the|this|my)\s+\w+\s+(?:from|off)\s+(?:your|this)\s+(?:app|site|website|store|shop)\b|"
+    r"^\s*(?:received|recieved|got|ordered|bought|"
     r"purchased|paid\s+for)\b|"
     r"\bmy\s+\w+(?:\s+\w+)?\s+(?:came|arrived|was\s+delivered|got\s+delivered|has\s+arrived)\b|"
     r"\b(?:bought|ordered|purchased|delivered)\s+(?:it\s+|them\s+)?(?:from\s+you|last|yesterday|on|\d|a\s+few|few|two|this|earlier)|"
@@ -205,7 +216,8 @@ _DEFECT = re.compile(
     r"dirty|faded|fading|shrunk|shrank|came\s+(?:off|apart|out|loose|open)|fell\s+apart|falling\s+apart|peel(?:ed|ing)|"
     r"stopped\s+working|does\s*n'?t\s+work|not\s+working|leak(?:s|ed|ing)|smell(?:s|y)?|holes?|loose\s+threads?|"
     r"used|old\s+stock|fake|duplicate|counterfeit|first\s+copy|wrong|different|too\s+(?:small|big|tight|loose|short|long)|"
-    r"(?:does|do)\s*n'?t\s+fit|not\s+fitting|missing|blisters?|(?:bad|poor|cheap|low|pathetic|worst)\s+quality|"
+    r"(?:does|do)\s*n'?t\s+fit(?!\s+(?:him|her|them|me|us)?\s*any\s*more)|"  # old clothes outgrown: no defect
+    r"not\s+fitting|missing|blisters?|(?:bad|poor|cheap|low|pathetic|worst)\s+quality|"
     r"quality\s+is\s+(?:bad|poor|pathetic|terrible|horrible|very\s+bad|not\s+good|worst)|someone\s+else'?s|somebody\s+else'?s|"
     r"not\s+mine|(?:sizes?\s+)?(?:smaller|bigger|larger|tighter|looser|shorter|longer)\s+than|tamper\w*|empty|instead\s+of|"
     r"wet|soaked|ruined|spoil(?:ed|t)|crushed|smashed|tarnish\w*|snapped|bled|undone|expired|"
@@ -391,16 +403,20 @@ def _told_someone_else(t: str, m) -> bool:
 _ELSEWHERE = re.compile(
     r"\b(?:other|random|different|another|some|those|these\s+other|various|many|several|cheap)\s+(?:online\s+|shopping\s+)?"
     r"(?:sites?|websites?|apps?|stores?|shops?|platforms?|sellers?|brands?\s+sites?)\b|\belsewhere\b|"
-    r"\b(?:on|from|at|with)\s+(?:amazon|flipkart|ajio|meesho|nykaa|snapdeal|tata\s*cliq)\b", re.I)
+    r"\b(?:amazon|flipkart|ajio|meesho|nykaa|snapdeal|tata\s*cliq|zomato|swiggy|blinkit|zepto|bigbasket|dunzo|jiomart|"
+    r"firstcry|lenskart|shein|ebay|walmart)\b", re.I)
 
 
 # The store itself named in a sentence: anger there is about us, even if another seller is named too.
-_HERE = re.compile(r"\b(?:your|yours|myntra|this\s+(?:app|site|website|store|platform|chat|bot))\b", re.I)
+_HERE = re.compile(r"\b(?:your|yours|myntra|this\s+(?:app|site|website|store|platform|chat|bot)|(?:from|with|by|on|at|to)\s+you)\b",
+                   re.I)
 # Someone else's opinion: "my mom thinks online shopping is a scam" is not the shopper's complaint.
 _THEIR_OPINION = re.compile(
     rf"\b(?:{_KIN}|people|everyone|everybody|some\s+people|a\s+lot\s+of\s+people|my\s+\w+)\s+(?:\w+\s+){{0,2}}?"
     r"(?:thinks?|thought|says?|said|feels?|felt|believes?|believed|claims?|claimed|reckons?|calls?|called|keeps?\s+saying)\b"
     r"[^,.;!?]*$", re.I)
+_THEIR_PEOPLE = re.compile(r"\s+(?:customers|clients|people|passengers|students|kids|children|neighbou?rs|relatives|guests|"
+                           r"callers|patients|fans|drivers|crowds?|mobs?|bosses|teachers|parents|babies|toddlers|teens)\b", re.I)
 # "hope I won't need to talk to an agent for this": a person mentioned only to hope they are not needed.
 _HOPED_AWAY = re.compile(r"\b(?:hope|hoping|hopefully|fingers\s+crossed|wish|pray)\b[^,.;!?]{0,30}?\b(?:won'?t|wont|don'?t|dont|"
                          r"never|not|no|without)\b[^,.;!?]{0,40}$", re.I)
@@ -412,7 +428,15 @@ def _not_mine(t: str, m: re.Match) -> bool:
     sent = _sentence(t, m)
     if _ELSEWHERE.search(sent) and not _HERE.search(sent):
         return True
+    if _THEIR_PEOPLE.match(t, m.end()):
+        return True  # "she handles angry customers all day": a description of other people
     return bool(_THEIR_OPINION.search(t[max(0, m.start() - 120):m.start()]))
+
+
+def _clause(t: str, m: re.Match) -> str:
+    a = max(t.rfind(ch, 0, m.start()) for ch in ".?!,;:") + 1
+    ends = [i for i in (t.find(ch, m.end()) for ch in ".?!,;:") if i >= 0]
+    return t[a:min(ends) if ends else len(t)]
 
 
 def _sentence(t: str, m: re.Match) -> str:
@@ -428,8 +452,12 @@ _ROLE_WORD = re.compile(r"(?:an?\s+|the\s+)?(?:agent|manager|supervisor|executiv
 def _someone_of_mine(t: str, m: re.Match) -> bool:
     """"my manager wore a suit", "our sales executive's farewell": a role word owned by the shopper is a person in their
     life, not the store's staff ("let me talk to your manager", "get me a manager" still ask for one)."""
-    return bool(_ROLE_WORD.fullmatch(m.group(0))) and bool(
-        re.search(r"\b(?:my|our|his|her|their|mom'?s|dad'?s|wife'?s|husband'?s)\s+(?:[a-z]+\s+){0,2}$", t[:m.start()], re.I))
+    if not _ROLE_WORD.fullmatch(m.group(0)):
+        return False
+    before = t[:m.start()]
+    return bool(re.search(r"\b(?:my|our|his|her|their|mom'?s|dad'?s|wife'?s|husband'?s)\s+(?:[a-z]+\s+){0,2}$", before, re.I)
+                # someone's job: "my mom is a bank manager", "he works as a delivery agent"
+                or re.search(r"\b(?:is|am|was|are|were|as|became|become|becomes)\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,2}$", before, re.I))
 
 
 def _plain_laugh(t: str, m: re.Match) -> bool:
@@ -447,6 +475,11 @@ def _problem_match(t: str):
         if k and (_PERSON_SUBJECT.search(t[:m.start()]) and k.group(1).lower() in _TALK_VERBS):
             continue
         sent = _sentence(t, m)
+        clause = _clause(t, m)
+        if _HERE.search(clause):
+            return m  # "flipkart was fine but my myntra order is late": this store named beside the problem
+        if _ELSEWHERE.search(clause) and not _ORDER_ID.search(clause):
+            continue  # "some other website messed up my order": the order in that clause is theirs
         if _ELSEWHERE.search(sent) and not _ORDER_ID.search(sent) and not re.search(r"\b(?:my|our)\s+(?:order|refund|parcel|"
                                                                                      r"package|payment|money)\b", sent, re.I):
             continue
@@ -463,6 +496,8 @@ def detect(text: str) -> Escalation | None:
     if hing:
         return Escalation("human_request", "normal", hing.group(0))
     hing = _ORDER_HINGLISH.search(t)
+    if hing and _ELSEWHERE.search(_sentence(t, hing)) and not _HERE.search(_sentence(t, hing)):
+        hing = None  # "amazon se order kiya, paisa kat gaya": another seller's order
     if hing:
         return Escalation("order_problem", "normal", hing.group(0))
     retracted = bool(_RETRACT.search(t))

@@ -95,7 +95,8 @@ _NO_COMPLAINT = re.compile(
 _ENTERTAIN = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|hey|so|btw|lol|haha)\W+)*(?:(?:can|could|would)\s+(?:you|u)\s+|pls\s+|please\s+)?"
     r"(?:tell|say|share|give|crack|send)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|another\s+|one\s+more\s+|some\s+|any\s+|your\s+best\s+)?"
-    r"(?:[a-z]+\s+){0,2}?(?:jokes?|riddles?|puns?|fun\s+facts?|poems?|shayari)\b[^.?!;,]*[.?!]*\W*$|"
+    r"(?:[a-z]+\s+){0,2}?(?:jokes?|riddles?|puns?|fun\s+facts?|poems?|shayari)\b[^.?!;,]*"
+    r"(?:,\s*(?:preferably|maybe|ideally|perhaps|something|one|anything|like|about|on)\b[^.?!;,]*)?[.?!]*\W*$|"
     r"^\W*(?:do\s+)?(?:you|u)\s+know\s+any\s+(?:good\s+)?(?:jokes?|riddles?|puns?)\b[^.?!;,]*[.?!]*\W*$", re.I)
 
 

@@ -31,7 +31,8 @@ _AMT = r"(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|lakh|lac|l)?(?:\b|(?=rs\b|inr\b|rupe
 _NUM = rf"{_CUR}?\s*{_AMT}(?:\s*(?:{_CUR}|/-|bucks))?"
 _NOT_PRICE_AFTER = re.compile(r"^\s*(?:%|percent|stars?|cm|mm|inch|inches|size|pack|pcs|pieces|ml|gb|years?|yrs?|"
                               r"months?|days?|weeks?|hours?|items?|results?|products?|options?|kg|g)\b", re.I)
-_RANGE = re.compile(rf"(?:between|from|range(?:\s+of)?|in\s+the)?\s*{_NUM}\s*(?:-|–|to|and)\s*{_NUM}", re.I)
+_RANGE = re.compile(rf"(?:between|from|range(?:\s+of)?|in\s+the)?\s*{_NUM}\s*(?:-|–|to|and|se(?=\s*(?:rs\.?|inr|₹)?\s*\d[\d,]*(?:\.\d+)?\s*(?:k|thousand)?"
+                    r"\s*(?:rs|/-)?\s*(?:ke\s+|ki\s+)?(?:beech|bich|bech|darmiyan|tak|range)))\s*" + _NUM, re.I)  # Hinglish "800 se 1500 ke beech/tak"
 _MAX_BEFORE = re.compile(
     rf"(?:under|below|beneath|less\s+than|lesser\s+than|cheaper\s+than|lower\s+than|up\s*to|upto|within|"
     rf"max(?:imum)?(?:\s+of)?|at\s+most|not\s+more\s+than|no\s+more\s+than|not\s+over|not\s+above|not\s+exceeding|"
@@ -87,6 +88,7 @@ _RESET = re.compile(r"\b(start\s+(?:over|again|afresh|fresh)|reset|clear\s+(?:al
                     r"remove\s+all\s+(?:the\s+)?filters|begin\s+(?:again|afresh))\b", re.I)
 _ADDITIVE = re.compile(r"\b(also|too|as\s+well|in\s+addition|plus|either)\b|\bor\b", re.I)
 _SWITCH = re.compile(r"\b(instead|actually|rather|what\s+about|how\s+about|switch\s+to|change\s+(?:it\s+)?to|"
+                     r"(?:go|going|come|coming|get|switch)\s+back\s+to|back\s+to\s+(?:the|those|these)|"
                      r"same\s+(?:but|in)|make\s+it|now\s+in|but\s+in|only\s+in|in\s+\w+\s+please)\b", re.I)
 _NEW_SEARCH = re.compile(r"\b(looking\s+for|look\s+for|i\s+(?:want|need|would\s+like|d\s+like|'d\s+like)|show\s+me|"
                          r"do\s+you\s+(?:have|sell|stock)|find\s+me|search\s+for|get\s+me|buy|shopping\s+for|"
@@ -159,6 +161,7 @@ class Parsed:
     category_from_brand: bool = False  # read from the brand's name only ("Pepe Jeans"), no type word of its own
     negated_categories: list[str] = field(default_factory=list)
     gender: str | None = None
+    gender_from_pronoun: bool = False  # "for her", "for him": the sex, not the age group
     colors: list[str] = field(default_factory=list)
     exclude_colors: list[str] = field(default_factory=list)
     brands: list[str] = field(default_factory=list)
@@ -226,7 +229,8 @@ def parse_price(text: str) -> tuple[float | None, float | None, set[tuple[int, i
     for m in _RANGE.finditer(t):
         a, b = _amount(m.group(1), m.group(2)), _amount(m.group(3), m.group(4))
         # "1 and 2" or "2 to 3" are references; a price range has a cue or amounts of at least 50
-        cue = bool(re.match(r"\s*(between|from|range|in\s+the)", m.group(0))) or bool(re.search(_CUR, m.group(0)))
+        cue = bool(re.match(r"\s*(between|from|range|in\s+the)", m.group(0))) or bool(re.search(_CUR, m.group(0))) \
+            or bool(re.search(r"\dk?\s*se\s", m.group(0)))
         if m.group(2) and not m.group(4) and b is not None and b < 100:  # "1k-2" means 1k-2k
             b = _amount(m.group(3), m.group(2))
         if a is None or b is None or not ok(m, m.end()):
@@ -389,6 +393,9 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     # a facet word ("for men", "women's") beats a relation word met in passing ("my wife laughed ... trousers for men")
     facet = [m for m in genders if " ".join(tokens[m.start:m.end]) in _FACET_GENDER]
     p.gender = (facet or genders)[0].value if genders else None
+    if genders:
+        g = (facet or genders)[0]
+        p.gender_from_pronoun = all(t in ("him", "his", "her") for t in tokens[g.start:g.end])
     p.category = _head_category(cat_hits, tokens)
     # "rakhi gift for my brother, a mens wallet maybe": a type word that names the gift's occasion ("X gift",
     # "X present", "X special") gives way to the product the message names besides it
@@ -593,6 +600,14 @@ def _dedupe(xs: list[str]) -> list[str]:
     return out
 
 
+_SEX = {"men": "m", "boys": "m", "women": "f", "girls": "f"}
+
+
+def _only_gender(c: Constraints) -> bool:
+    return bool(c.gender) and not (c.colors or c.exclude_colors or c.brands or c.exclude_brands
+                                   or c.price_min is not None or c.price_max is not None or c.category)
+
+
 def _without(xs: list[str], remove: list[str]) -> list[str]:
     r = {x.lower() for x in remove}
     return [x for x in xs if x.lower() not in r]
@@ -621,12 +636,19 @@ def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None)
             new_search = True
     elif p.category:
         if not c.category:
-            new_search = not c.has_slots()  # a first type on a state without slots (only soft words) is a search
+            # a first type on a state without slots (only soft words) is a search; so is a message that states its own
+            # gender when the state held nothing else ("need a raincoat for men" found nothing, "ok then gumboots for men?")
+            new_search = not c.has_slots() or (bool(p.gender) and not p.gender_from_pronoun and _only_gender(c))
         c.category = p.category
     if not c.has_slots() and p.has_item_slots():
         new_search = True
-    if p.gender:
-        c.gender = p.gender
+    if p.gender and not p.gender_from_pronoun and not p.category and _only_gender(c) and len(p.tokens) >= 3 \
+            and not (p.colors or p.brands or p.exclude_colors or p.exclude_brands or p.price_min or p.price_max or p.sort):
+        # the state held only a gender and the message restates one with a product we do not stock ("need a raincoat
+        # for men" found nothing, "ok then gumboots for men?"): a fresh request, not a narrowing
+        new_search = True
+    if p.gender and not (p.gender_from_pronoun and _SEX.get(c.gender or "") == _SEX.get(p.gender)):
+        c.gender = p.gender  # "for her" after shopping for a daughter keeps "girls"
     for slot in p.remove:
         if slot == "colors":
             c.colors, c.exclude_colors = [], []

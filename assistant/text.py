@@ -41,6 +41,10 @@ _INJECTION = re.compile(
 )
 
 
+_RELAX = re.compile(r"\b(?:ignore|disregard|forget|remove|drop|clear|bypass|skip|lift)\s+(?:the\s+|my\s+|all\s+|any\s+|every\s+)?"
+                    r"(?:budget|price|prices|price\s+(?:limit|filter|cap)s?|filters?|limits?|constraints?|restrictions?)\b", re.I)
+
+
 @dataclass(slots=True)
 class CleanText:
     text: str  # what the rest of the pipeline reads
@@ -81,6 +85,9 @@ def clean(raw: object) -> CleanText:
         if not sent.strip():
             continue
         (dropped if _INJECTION.search(sent) else kept).append(sent.strip())
+    if dropped:  # beside an injection, "Ignore the budget." is part of the attack, not a shopper's wish
+        dropped += [x for x in kept if _RELAX.search(x)]
+        kept = [x for x in kept if not _RELAX.search(x)]
     text = " ".join(" ".join(kept).split())
     return CleanText(text=text, original_len=n, truncated=truncated, had_markup=markup,
                      had_binary=had_binary, injection=bool(dropped), dropped=dropped)

@@ -37,6 +37,13 @@ _IDIOM_AFTER = {"of", "on", "notice", "term", "while", "story", "budget", "sched
 _NOT_A_GARMENT_AFTER = {"dress": {"code", "codes", "rehearsal", "circle"}, "dresses": {"code"}, "suit": {"yourself", "case"},
                         "top": {"priority", "notch", "class", "rated", "seller", "sellers", "pick", "picks", "choice"},
                         "jacket": {"potato", "potatoes"}, "cap": {"at", "on", "it"}}
+# Colour names that are also things people eat or drink; after these words they are the thing, not a colour.
+_EDIBLE_COLOURS = {"wine", "coffee", "chocolate", "cream", "mustard", "lemon", "peach", "honey", "mint", "coral", "olive",
+                   "caramel", "cherry", "plum", "berry", "rust", "tea", "lime", "orange", "mango", "melon", "rose", "champagne"}
+_CONSUMED_BEFORE = {"spilled", "spilt", "spill", "spilling", "drank", "drink", "drinking", "drinks", "ate", "eat", "eating",
+                    "sipping", "poured", "pour", "iced"}
+_CONTAINERS = {"glass", "glasses", "cup", "cups", "bottle", "bottles", "mug", "can", "plate", "bowl"}
+_ADVERB_BRANDS = {"only", "just", "even", "more", "here", "now"}
 _ADDRESS_BEFORE = {"you", "u", "ya", "ye", "hey", "hi", "hello", "thanks", "thank", "thx", "yo", "ok", "okay", "bye",
                    "love", "miss", "wow", "lol", "haha", "sorry", "please", "hii", "heyy"}
 _ADDRESS_AFTER = {"zzcomma", "do", "does", "is", "are", "can", "could", "i", "im", "any", "please", "pls", "where", "what", "how",
@@ -467,6 +474,8 @@ class Vocabulary:
         prev = tokens[i - 1] if i > 0 else ""
         nxt = tokens[i + L] if i + L < len(tokens) else ""
         cue = prev in ("by", "brand", "from") or nxt in ("brand", "brands", "label") or phrase in cued
+        if phrase in _ADVERB_BRANDS and phrase not in cued:
+            cue = False  # "Roadster brand only": the adverb, unless written as the brand ("ONLY") or before a type it sells
         if not cue and phrase in self.ambiguous_brands and len(phrase) > 2:
             cue = self._brand_sells_next(phrase, tokens, i + L)  # "campus shoes", "metro sandals"
         # "t shirt" must beat brand/colour readings; categories of >= 2 words first.
@@ -475,6 +484,9 @@ class Vocabulary:
         if phrase in self.brands and (phrase not in self.ambiguous_brands or cue):
             return Match("brand", self.brands[phrase], i, i + L, cue)
         if phrase in self.colours:
+            before2 = tokens[i - 2] if i > 1 else ""
+            if phrase in _EDIBLE_COLOURS and (prev in _CONSUMED_BEFORE or (prev == "of" and before2 in _CONTAINERS)):
+                return None  # "spilled wine on my dress", "a cup of coffee"
             return Match("colour", self.colours[phrase], i, i + L)
         if phrase in self.categories:
             if phrase == "top" and (nxt.isdigit() or prev in ("on", "at", "the", "from")):  # "top 3", "on top"
