@@ -457,7 +457,8 @@ def _someone_of_mine(t: str, m: re.Match) -> bool:
     before = t[:m.start()]
     return bool(re.search(r"\b(?:my|our|his|her|their|mom'?s|dad'?s|wife'?s|husband'?s)\s+(?:[a-z]+\s+){0,2}$", before, re.I)
                 # someone's job: "my mom is a bank manager", "he works as a delivery agent"
-                or re.search(r"\b(?:is|am|was|are|were|as|became|become|becomes)\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,2}$", before, re.I))
+                or re.search(r"\b(?:is|am|was|are|were|as|became|become|becomes|promoted\s+to|promotion\s+to|made)\s+"
+                             r"(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,2}$", before, re.I))
 
 
 def _plain_laugh(t: str, m: re.Match) -> bool:

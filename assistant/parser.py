@@ -501,8 +501,8 @@ def _released_spans(tokens: list[str], matches) -> list[str | None]:
             if t in ("zzrel", "zzrem", "zzinst"):
                 cue = t
                 break
-            if t in _SCOPE_STOP or t in ("zzneg", "zzhneg") or t in _NEG_CUES:
-                break
+            if t in _SCOPE_STOP or t in ("zzneg", "zzhneg", "zzcomma") or t in _NEG_CUES:
+                break  # "never mind hrx, mast & harbour": after the comma comes the new wish
             if any(o.start <= j < o.end for o in matches):
                 gap = 0
             elif t not in _CHAIN:

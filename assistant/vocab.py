@@ -71,7 +71,9 @@ SHORTHAND = {
     "asap": "as soon as possible", "ppl": "people", "sry": "sorry", "pic": "picture", "pics": "pictures",
     "smthng": "something", "smthing": "something", "sumthing": "something", "somethng": "something", "smth": "something",
     "sth": "something", "nthng": "nothing", "anythng": "anything", "evrything": "everything", "fav": "favourite",
-    "fave": "favourite",
+    "fave": "favourite", "nt": "not", "nvm": "never mind", "cmpr": "compare", "cmpre": "compare", "comapre": "compare",
+    "srt": "sort", "shw": "show", "lo-hi": "low to high", "hi-lo": "high to low", "low-high": "low to high",
+    "high-low": "high to low", "l2h": "low to high", "h2l": "high to low", "abv": "above", "blw": "below", "undr": "under",
 }
 _SHORTHAND_RE = re.compile(r"(?<![\w/'])(" + "|".join(sorted(map(re.escape, SHORTHAND), key=len, reverse=True))
                            + r")(?![\w/'])", re.I)
@@ -80,6 +82,7 @@ _SHORTHAND_RE = re.compile(r"(?<![\w/'])(" + "|".join(sorted(map(re.escape, SHOR
 def expand_shorthand(text: str) -> str:
     """'wat r u selling' -> 'what are you selling'; 'b/w 1 and 2' -> 'between 1 and 2'. Numbers ("2k") untouched."""
     text = text.replace("’", "'").replace("‘", "'")
+    text = re.sub(r"(?<![\w/])u/(?=\s*(?:rs\.?|₹|inr)?\s*\d)", "under ", text, flags=re.I)  # "u/1500"
     return _SHORTHAND_RE.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
 
 

@@ -194,3 +194,21 @@ def test_round8b_near_misses_do_not_escalate(text):
 ])
 def test_round8b_real_problems_still_escalate(text):
     assert escalation.detect(expand_shorthand(text)) is not None
+
+
+# ---- round 8c (holdout16: terse typists) --------------------------------------------------------------------------
+@pytest.mark.parametrize("text,want", [
+    ("u/ 1200", "under 1200"), ("nt adidas", "not adidas"), ("cmpr 2 n 4", "compare 2 and 4"),
+    ("srt h2l", "sort high to low"), ("nvm the colour", "never mind the colour"), ("you/us", "you/us"),
+])
+def test_terse_shorthand_is_expanded(text, want):
+    assert " ".join(expand_shorthand(text).split()) == want
+
+
+def test_never_mind_one_brand_then_a_new_one_after_a_comma(vocab):
+    got = _after(vocab, "puma t-shirts for men", "nvm puma, roadster")
+    assert got["brands"] == ["Roadster"]
+
+
+def test_a_new_job_title_is_no_request_for_staff():
+    assert escalation.detect("just got promoted to team manager, need formal shoes for men") is None
