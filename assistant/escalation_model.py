@@ -9,7 +9,11 @@ The exact rules in ``assistant.escalation`` stay first; this model is combined w
   word such as "agent"/"manager"/"customer service" with no contact verb, a damage word with no purchase in a
   message that asks for products) in a message that carries a shopping request, when its probability is
   below ``veto_threshold`` ("my manager's farewell gift: watches", "the agent in that film
-  wore a black jacket, one like that for men").
+  wore a black jacket, one like that for men");
+* **vetoes** any rule hit in a *long* message (> 25 words, several sentences) that carries a shopping request, when
+  the cue sits in the backstory (the last sentence alone trips no rule) and its probability is below
+  ``long_veto_threshold`` ("my colleague's sofa from a furniture site still hasn't come, she calls them daily ...
+  show me printed shirts"): a chatty story about someone else or somewhere else, told on the way to a request.
 
 Thresholds are chosen on out-of-fold predictions of a group split (``shopassist train escalation``); the
 artefact is one small JSON file (weights, thresholds, metrics). Without it, or without an embedder, the
@@ -33,6 +37,13 @@ log = logging.getLogger(__name__)
 ARTEFACT = Path(__file__).resolve().parent / "artefacts" / "escalation" / "model.json"
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
+
+
+def last_sentence(text: str) -> str | None:
+    """The last sentence of a long message (> 25 words, two sentences or more), else None. The model also scores
+    it (a problem buried at the end), and the long-message veto needs it clean of rule cues."""
+    sentences = [s for s in _SENTENCES.split(text.strip()) if s.strip()]
+    return sentences[-1] if len(sentences) >= 2 and len(text.split()) > 25 else None
 
 
 def _cue_flags(t: str) -> list[float]:
@@ -73,13 +84,15 @@ class ModelConfig:
     shop_threshold: float
     veto_threshold: float
     variant: str | None = None
+    long_veto_threshold: float = 0.0  # 0: no long-message veto (artefacts trained before it)
 
     @classmethod
     def load(cls, path: Path) -> "ModelConfig":
         d = json.loads(Path(path).read_text())
         return cls(weights=np.asarray(d["weights"], dtype=np.float32), bias=float(d["bias"]),
                    add_threshold=float(d["add_threshold"]), shop_threshold=float(d["shop_threshold"]),
-                   veto_threshold=float(d["veto_threshold"]), variant=d.get("embedder_variant"))
+                   veto_threshold=float(d["veto_threshold"]), variant=d.get("embedder_variant"),
+                   long_veto_threshold=float(d.get("long_veto_threshold", 0.0)))
 
 
 class EscalationModel:
@@ -117,9 +130,9 @@ class EscalationModel:
         if not text or not text.strip() or not self.warm_up():
             return None
         parts = [text]
-        sentences = [s for s in _SENTENCES.split(text.strip()) if s.strip()]
-        if len(sentences) >= 2 and len(text.split()) > 25:
-            parts.append(sentences[-1])
+        last = last_sentence(text)
+        if last:
+            parts.append(last)
         x = features(parts, self._embedder)
         z = x @ self.cfg.weights + self.cfg.bias
         return float(np.max(1.0 / (1.0 + np.exp(-z))))
@@ -135,6 +148,12 @@ def reason_for(text: str) -> str:
     return "complaint"
 
 
+def long_backstory_hit(text: str) -> bool:
+    """A long message whose last sentence, read alone, trips no rule: the rule cue sits in the story before it."""
+    last = last_sentence(text)
+    return last is not None and E.detect(last) is None
+
+
 def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: ModelConfig | None,
            shopping: bool, item_question: bool = False) -> E.Escalation | None:
     """Rules and model together. ``shopping``: the message carries product constraints; ``item_question``: it asks
@@ -143,6 +162,8 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
         return rules
     if rules is not None:
         if rules.soft and shopping and p < cfg.veto_threshold:
+            return None
+        if shopping and p < cfg.long_veto_threshold and long_backstory_hit(text):
             return None
         return rules
     from assistant.intents import is_entertainment_request, is_policy_question, is_smalltalk
