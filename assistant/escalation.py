@@ -283,6 +283,8 @@ _SAME_AGAIN = re.compile(
     r"\b(?:things|stuff|products|items|something)\s+i\s+(?:did\s*n'?t|did\s+not|never)\s+ask(?:ed)?\s+for|"
     r"\bstill\s+(?:the\s+same|nothing|wrong|useless)\b", re.I)
 # "not angry", "no need for a human", "don't connect me to anyone": the cue is negated in its own clause.
+_NO_NEED = re.compile(r"\b(?:no\s+need|don'?t\s+need|dont\s+need|do\s+not\s+need|not\s+necessary|needn'?t)\s+(?:to|for)\b"
+                      r"[^,.;!?]{0,40}$", re.I)  # "no need to connect me to any agent"
 _NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|without|n'?t|dont|don't)\b(?:\s+\w+){0,3}?\s*$", re.I)
 # Feelings about the shopper's own old things are a reason to shop ("frustrated with my old backpack").
 _OWN_THING = re.compile(r"\b(?:with|about|of|at|by)\s+(?:my|our)\s+(?:(?:old|current|existing|own|worn[- ]out|present|"
@@ -314,7 +316,7 @@ _QUESTION_FORM = re.compile(r"\?|^\W*(?:can|could|do|does|should|is|will|would|h
 def _negated(t: str, m: re.Match) -> bool:
     """Whether a cue is negated inside its own clause ("I'm not angry", "no need for a human")."""
     clause = re.split(r"[,.;:!?\n]|\bbut\b|\bjust\b", t[:m.start()])[-1]
-    return bool(_NEGATED_BEFORE.search(clause))
+    return bool(_NEGATED_BEFORE.search(clause)) or bool(_NO_NEED.search(clause))
 
 
 _SHOP_ASK = re.compile(r"\b(show|need|want|looking|buy|find|suggest|recommend|get\s+me|new\s+(?:one|ones|pair)|"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +23,10 @@ _SMALLTALK = re.compile(
     r"thank\s+u|thx|ty|cheers|bye+|goodbye|see\s+you|see\s+ya|ok(?:ay)?|cool|great|nice|awesome|perfect|"
     r"how\s+are\s+you|who\s+are\s+you|what\s+can\s+you\s+do|are\s+you\s+a\s+(?:bot|robot|human)|what'?s\s+your\s+name|"
     r"lol|haha+|wow|hmm+|sounds\s+good|got\s+it|alright|sure|namaste|you'?re\s+(?:great|helpful|awesome)|"
-    r"what\s+(?:do|can)\s+you\s+(?:sell|offer|stock|do)|what\s+(?:can|do)\s+i\s+(?:buy|find|shop)\s+here)"
+    r"what\s+(?:do|can)\s+you\s+(?:sell|offer|stock|do)|what\s+(?:can|do)\s+i\s+(?:buy|find|shop)\s+here|"
+    r"(?:happy|merry)\s+(?:diwali|deepawali|holi|new\s+year|christmas|xmas|eid|navratri|dussehra|onam|pongal|lohri|"
+    r"rakhi|raksha\s*bandhan|birthday|anniversary|independence\s+day|republic\s+day|weekend|friday|sunday)"
+    r"(?:\s+(?:to\s+)?(?:you|u|all|everyone|shopassist|team|guys|folks))?)"
     r"(?:[\s,!.]+(?:there|thanks|thank\s+you|a\s+lot|so\s+much|again|bot|friend|buddy|mate|please|:\)|🙂|😊))*[\s!.?]*$",
     re.I,
 )
@@ -101,7 +105,12 @@ _ENTERTAIN = re.compile(
 
 
 def is_smalltalk(text: str) -> bool:
-    t = text.strip()
+    # emoji and other symbols ("Happy Diwali!! 🪔✨") carry no words: try the text with them blanked out as well
+    bare = "".join(" " if unicodedata.category(ch) in ("So", "Sk", "Cs", "Co") else ch for ch in text).strip()
+    return _smalltalk(text.strip()) or (bare != text.strip() and _smalltalk(bare))
+
+
+def _smalltalk(t: str) -> bool:
     return bool(t) and bool(_SMALLTALK.match(t) or _SMALLTALK_SEQ.match(t) or _SMALLTALK_Q.match(t)
                             or (_PRAISE_BOT.match(t) and "?" not in t) or _NO_COMPLAINT.match(t))
 

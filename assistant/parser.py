@@ -50,7 +50,7 @@ _HI_MIN = r"(?:se\s+(?:upar|uper|oopar|zyada|jyada|zada|adhik)|ke\s+(?:upar|uper
 _MAX_AFTER = re.compile(rf"{_NUM}\s*(?:max(?:imum)?|or\s+less|or\s+under|or\s+below|and\s+below|and\s+under|tops|at\s+most|limit|"
                         rf"{_HI_MAX})\b", re.I)
 _MIN_BEFORE = re.compile(
-    rf"(?:over|above|more\s+than|greater\s+than|higher\s+than|at\s+least|min(?:imum)?(?:\s+of)?|starting\s+(?:at|from)|>=?)\s*{_NUM}", re.I)
+    rf"(?:over|above|more\s+than|greater\s+than|higher\s+than|at\s*least|min(?:imum)?(?:\s+of)?|starting\s+(?:at|from)|>=?)\s*{_NUM}", re.I)
 # A negated bound flips: "nothing above 3000" is a ceiling, "nothing below 500" a floor.
 _NEG_BOUND = r"(?:not|nothing|none|no(?:thing)?\s+(?:items?|products?|ones?)|don'?t\s+(?:show|want|need)(?:\s+(?:me\s+)?(?:anything|stuff|items|ones))?|never)\s+"
 _NEG_MAX = re.compile(rf"{_NEG_BOUND}(?:priced\s+|costing\s+)?(?:above|over|more\s+than|beyond|exceeding|costlier\s+than|pricier\s+than|higher\s+than)\s*{_NUM}", re.I)
@@ -233,6 +233,8 @@ def parse_price(text: str) -> tuple[float | None, float | None, set[tuple[int, i
             or bool(re.search(r"\dk?\s*se\s", m.group(0)))
         if m.group(2) and not m.group(4) and b is not None and b < 100:  # "1k-2" means 1k-2k
             b = _amount(m.group(3), m.group(2))
+        if m.group(4) and not m.group(2) and a is not None and a < 100:  # "2-3k" means 2k-3k
+            a = _amount(m.group(1), m.group(4))
         if a is None or b is None or not ok(m, m.end()):
             continue
         conn_and = bool(re.search(r"\d\s*(?:k|thousand)?\s*(?:rs|inr|₹)?\s*and\s", m.group(0)))
@@ -638,7 +640,9 @@ def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None)
         if not c.category:
             # a first type on a state without slots (only soft words) is a search; so is a message that states its own
             # gender when the state held nothing else ("need a raincoat for men" found nothing, "ok then gumboots for men?")
-            new_search = not c.has_slots() or (bool(p.gender) and not p.gender_from_pronoun and _only_gender(c))
+            # the first product type of a request is a search, whatever slots came before it ("a gift for my wife" ->
+            # clarification -> "maybe earrings, under 800"; "under 2000" -> "earrings"): nothing was shown for it yet
+            new_search = True
         c.category = p.category
     if not c.has_slots() and p.has_item_slots():
         new_search = True

@@ -189,6 +189,10 @@ GENDER_WORDS = {
     "bhai": "men", "pati": "men", "chacha": "men", "dada": "men", "nana": "men", "behen": "women", "behan": "women",
     "bahen": "women", "patni": "women", "biwi": "women", "bibi": "women", "chachi": "women", "mausi": "women",
     "dadi": "women", "nani": "women", "ammi": "women",
+    # in-laws and elders ("sasur ji ke liye kurta", "saas ke liye saree")
+    "sasur": "men", "sasurji": "men", "jiju": "men", "jija": "men", "devar": "men", "mamu": "men", "tauji": "men",
+    "saas": "women", "saasu": "women", "nanad": "women", "bua": "women", "mami": "women", "taiji": "women",
+    "bhatija": "boys", "bhanja": "boys", "bhatiji": "girls", "bhanji": "girls",
 }
 # Possessives lose their apostrophe in norm_text ("mother's" -> "mothers").
 GENDER_WORDS.update({k + "s": v for k, v in list(GENDER_WORDS.items())
@@ -231,6 +235,8 @@ aur bhi koi sab sabse wala wali wale vala vali vale sasta saste sasti mehenga me
 bohot bohat zyada jyada kam abhi accha acha achha achhe yeh ye woh wo yahan wahan tak andar neeche upar kapde kapda
 kapdon karo kar karna karni kijiye dena lena chalega chalegi jaisa jaise jaisi rang waala waali waale wale liya
 alawa alava ilawa siwa siva chhod chod chhodke chodke
+puja pooja diwali deepawali holi eid navratri durga rakhi rakshabandhan karwa chauth lohri onam pongal ganesh
+dussehra dussera bhaidooj shaadi shadi mehendi mehndi sangeet haldi tilak mundan
 pehla pehle pehli pahla pahle pahli doosra doosre doosri dusra dusre dusri teesra teesre teesri tisra tisre tisri chautha
 chauthe chauthi chotha paanchva paanchve paanchvi panchva panchve paanchwa panchwa
 aas paas aaspaas aspas kareeb qareeb lagbhag takriban taqriban uper oopar niche nichey ander andr bhitar kum adhik zada

@@ -248,8 +248,8 @@ def test_first_type_after_a_slotless_clarification_is_a_search(vocab):
     c, new = apply(p, occasion)
     assert new and c.category == "Kurta" and "wedding" in c.terms
     assert reconcile_shop(parsed=p, new_search=new, state_was_empty=not occasion.has_slots()) == "search"
-    c, new = apply(parse("a handbag", vocab), Constraints(gender="women"))  # a slot already set: refine
-    assert not new
+    c, new = apply(parse("a handbag", vocab), Constraints(gender="women"))  # the first type is a search (round 8)
+    assert new and c.gender == "women"
 
 
 # ---- round 6 (holdout9's first contact): phenomena, in wordings of their own ----

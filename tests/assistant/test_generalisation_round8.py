@@ -212,3 +212,38 @@ def test_never_mind_one_brand_then_a_new_one_after_a_comma(vocab):
 
 def test_a_new_job_title_is_no_request_for_staff():
     assert escalation.detect("just got promoted to team manager, need formal shoes for men") is None
+
+
+# ---- round 8d (holdout15: festive season) -------------------------------------------------------------------------
+def test_first_product_type_after_a_gift_clarification_is_a_search(vocab):
+    state, _ = apply(parse("a present for my husband", vocab), Constraints())
+    _, new_search = apply(parse("perhaps a watch, under 3000", vocab), state)
+    assert new_search
+
+
+@pytest.mark.parametrize("text,lo,hi", [("kurtis 1-2k range", 1000, 2000), ("min 1500", 1500, None),
+                                        ("atleast 700 rs", 700, None)])
+def test_short_ranges_and_floors(vocab, text, lo, hi):
+    p = parse(text, vocab)
+    assert (p.price_min, p.price_max) == (lo, hi)
+
+
+@pytest.mark.parametrize("text,gender", [("saas ke liye saree", "women"), ("jiju ke liye shirt", "men"),
+                                         ("bhanji ke liye frock", "girls")])
+def test_hinglish_in_laws_give_the_gender(vocab, text, gender):
+    assert parse(text, vocab).gender == gender
+
+
+def test_festival_words_are_not_brand_typos(vocab):
+    p = parse("pink kurta for the pooja, no black", vocab)
+    assert not p.brands and p.category == "Kurta"
+
+
+def test_festive_greetings_with_emoji_are_small_talk():
+    from assistant.intents import is_smalltalk
+
+    assert is_smalltalk("happy holi everyone 🎨🎉") and is_smalltalk("Happy new year ShopAssist!!")
+
+
+def test_no_need_for_a_person_is_not_a_request():
+    assert escalation.detect("no need to put me through to customer care, just show me black belts") is None
