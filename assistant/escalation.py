@@ -403,8 +403,10 @@ def _told_someone_else(t: str, m) -> bool:
 # Another seller named in the same sentence: "I scrolled through random sites, the delivery was always too late" is
 # the shopper's backstory about somewhere else, not a problem with an order here.
 _ELSEWHERE = re.compile(
-    r"\b(?:other|random|different|another|some|those|these\s+other|various|many|several|cheap)\s+(?:online\s+|shopping\s+)?"
-    r"(?:sites?|websites?|apps?|stores?|shops?|platforms?|sellers?|brands?\s+sites?)\b|\belsewhere\b|"
+    r"\b(?:other|random|different|another|some|those|these\s+other|various|many|several|cheap|fake|shady|dodgy|sketchy|"
+    r"unknown|local|an?\s+(?:random|unknown|local|shady|fake|dodgy|sketchy|small))\s+(?:[a-z]+\s+)?(?:online\s+|shopping\s+)?"
+    r"(?:sites?|websites?|apps?|stores?|shops?|platforms?|sellers?|resellers?|vendors?|brands?\s+sites?)\b|\belsewhere\b|"
+    r"\b(?:instagram|insta|facebook|fb|whatsapp|telegram)\s+(?:seller|shop|store|page|vendor|reseller)s?\b|"
     r"\b(?:amazon|flipkart|ajio|meesho|nykaa|snapdeal|tata\s*cliq|zomato|swiggy|blinkit|zepto|bigbasket|dunzo|jiomart|"
     r"firstcry|lenskart|shein|ebay|walmart)\b", re.I)
 
@@ -529,9 +531,14 @@ def detect(text: str) -> Escalation | None:
         pri = "high" if anger or shouting or re.search(r"\b(twice|double|fraud|scam|money|charged|deducted|debited)\b", t, re.I) else "normal"
         return Escalation("order_problem", pri, problem.group(0))
     purchase = _PURCHASE.search(t)
+    if purchase and _ELSEWHERE.search(_clause(t, purchase)) and not _HERE.search(_clause(t, purchase)):
+        purchase = None  # "I bought it from a random insta seller": not our order
+    defect_event = _DEFECT_EVENT.search(t)
+    if defect_event and _ELSEWHERE.search(_clause(t, defect_event)) and not _HERE.search(_clause(t, defect_event)):
+        defect_event = None
     if not hypothetical and ((purchase and (_DEFECT.search(t) or _DISSATISFIED.search(t) or _ORDER_ACTION.search(t)))
-                             or _DEFECT_EVENT.search(t)):
-        ev = _DEFECT.search(t) or _DISSATISFIED.search(t) or _DEFECT_EVENT.search(t) or _ORDER_ACTION.search(t)
+                             or defect_event):
+        ev = _DEFECT.search(t) or _DISSATISFIED.search(t) or defect_event or _ORDER_ACTION.search(t)
         # a damage event with no purchase cue, in a message that also asks for products, may be the shopper's own
         # old thing ("my old sneakers fell apart, I need a new pair")
         return Escalation("order_problem", "high" if anger or shouting else "normal", ev.group(0),

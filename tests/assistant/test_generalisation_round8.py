@@ -247,3 +247,12 @@ def test_festive_greetings_with_emoji_are_small_talk():
 
 def test_no_need_for_a_person_is_not_a_request():
     assert escalation.detect("no need to put me through to customer care, just show me black belts") is None
+
+
+@pytest.mark.parametrize("text,escalates", [
+    ("my uncle got conned by a shady website, so only proper brands now: titan watch for him", False),
+    ("my cousin got cheated by a facebook seller, show me genuine leather wallets", False),
+    ("the watch I ordered here came cracked, also flipkart is slow these days", True),
+])
+def test_other_sellers_are_told_apart_clause_by_clause(text, escalates):
+    assert (escalation.detect(text) is not None) is escalates
