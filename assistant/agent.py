@@ -40,6 +40,17 @@ MODEL_ESCALATE_MIN = 0.9  # the classifier alone may escalate only when very sur
 FAILURES_TO_ESCALATE = 3
 _GIFT = re.compile(r"\b(gift|present|something\s+(?:nice|for)|surprise|anything|clothes|outfit|wear|birthday|anniversary|"
                    r"occasion|ideas?|what\s+(?:should|can|do)\s+i\s+(?:get|buy|gift)|(?:get|buy)\s+(?:for\s+)?(?:my|him|her))\b", re.I)
+# Things a fashion catalog never stocks (a "mobile cover", "laptop bag" or "tablet sleeve" is stocked, so those are excluded)
+_NOT_STOCKED = re.compile(
+    r"\b(?:(?:mobile|smart)\s*phones?|i\s?phones?|phones?|mobiles?|laptops?|tablets?|ipads?|(?:led\s+|smart\s+)?tvs?|televisions?|"
+    r"fridges?|refrigerators?|washing\s+machines?|microwaves?|air\s+conditioners?|air\s+coolers?|cameras?|headphones?|earbuds|"
+    r"speakers?|sofas?|mattress(?:es)?|furniture|groceries|grocery|vegetables|fruits|medicines?|cars?|bikes?|bicycles?|scooters?|"
+    r"laptop\s+chargers?|power\s+banks?|printers?|gaming\s+consoles?|play\s*stations?)\b"
+    r"(?!\s*(?:covers?|cases?|pouch(?:es)?|bags?|sleeves?|holders?|stands?|backpacks?|straps?|charms?|prints?|printed|motif))",
+    re.I)
+_VAGUE_REQUEST = re.compile(
+    r"\b(?:need|want|looking\s+for|search(?:ing)?\s+for|suggest|recommend|help\s+me\s+(?:find|pick|choose)|buy|get|find)\b"
+    r"[^.?!]{0,30}?\b(?:something|anything|a\s+gift|a\s+present|gifts?|presents?|an\s+outfit|outfits?|clothes)\b", re.I)
 _GIFT_CATEGORIES = {
     "women": ["Handbag", "Watch", "Earrings", "Kurta", "Perfume", "Dress"],
     "men": ["Watch", "Wallet", "Shirt", "Perfume", "Sneakers", "T-shirt"],
@@ -337,6 +348,10 @@ class Assistant:
         if negative and intent == "refine" and not parsed.has_constraints():
             turn.update(route="other", intent="refine", negative_feedback=True)
             return {"dialogue": ds.model_dump(), "turn": turn, "messages": [msg]}
+        if intent is None and (_VAGUE_REQUEST.search(expand_shorthand(ct.text)) or _NOT_STOCKED.search(expand_shorthand(ct.text))):
+            # "need something for a colleague who is leaving": too vague to search, so clarify; "a microwave then": a
+            # request for something not stocked, which the shop node answers and counts as a failed turn
+            intent = "shop"
         if intent is None:
             intent, src = self._model_intent(expand_shorthand(ct.text), has_results)
             if intent == "escalate" and esc is None:
@@ -488,6 +503,17 @@ class Assistant:
         ds = DialogueState(**s["dialogue"])
         turn = s["turn"]
         c = Constraints(**turn["new_constraints"])
+        not_stocked = _NOT_STOCKED.search(expand_shorthand(turn["text"]))
+        if not_stocked and not c.category:
+            # "do you have samsung phones?": a fashion store has nothing useful to show; say so (the state is kept)
+            # and count it as a failed turn, so three in a row reach a person
+            ds.failures += 1
+            ds.last_results = []
+            if ds.failures >= FAILURES_TO_ESCALATE:
+                return self._escalate(s, ds, escalation.Escalation("repeated_failure", "normal", "not stocked"))
+            thing = not_stocked.group(0).strip().lower()
+            return self._done(s, ds, f"Sorry, we don't sell {thing}: this store has clothes, footwear, bags, watches, "
+                                     "jewellery, beauty and home décor. Tell me what you'd like from those.")
         if turn.get("new_search"):
             ds.clarified, ds.anchor, ds.pending = False, None, None
         if turn.get("anchor"):

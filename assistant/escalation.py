@@ -58,6 +58,8 @@ _ORDER_HINGLISH = re.compile(
     r"\b(?:(?:order|parcel|refund|paise|paisa|delivery|product|saman|samaan|item)\b[^.?!]{0,30}?\b(?:aaya|aya|aayi|ayi|mila|mili|"
     r"pahuncha|pahunchi)\s+(?:hi\s+)?(?:nahi|nahin|nai)\b|"
     r"(?:paise|paisa|paisey|amount|payment|money)\b[^.?!]{0,20}?\b(?:kat|katt|cut)\s*(?:gaya|gaye|gye|gya|liya|liye|diya|gayi)|"
+    r"kuch\s+aur\s+(?:hi\s+)?(?:nikla|nikli|aaya|aya|aayi|ayi|mila|mili|bheja|bhej\s+diya|de\s+diya)|"
+    r"(?:galat|doosra|dusra)\s+(?:item|saman|samaan|product|size|colou?r|rang|maal)\s+(?:aaya|aya|aayi|ayi|bheja|bhej|mila|nikla|de)|"
     r"(?:order|parcel|refund|paise|paisa|delivery|product|saman|samaan|item)\b[^.?!]{0,30}?\b(?:nahi|nahin|nai)\s+"
     r"(?:aaya|aya|aayi|ayi|mila|mili|pahuncha|pahunchi|hua|hui)|paise\s+(?:kat|cut)|payment\s+(?:kat|cut)|"
     r"(?:galat|toota|tuta|tooti|tuti|kharab|phata|fata|phati|fati|ganda)\s+(?:\w+\s+){0,2}?(?:aaya|aya|aayi|ayi|bheja|bhej|"
@@ -199,7 +201,7 @@ _QUESTION_START = re.compile(r"^\s*(?:how|what|when|which|can|could|may|do|does|
 # A specific past purchase: "i bought", "the kurta i got", "my order", "received a used product".
 _PURCHASE = re.compile(
     r"\b(?:i|we)\s+(?:have\s+|had\s+|just\s+|recently\s+|already\s+)?(?:bought|ordered|purchased|received|recieved|got|"
-    r"was\s+sent|paid(?:\s+for)?)\b|"
+    r"was\s+sent|paid(?:\s+for)?|sent|gifted|had\s+\w+\s+delivered)\b|"
     r"\b(?:my|our)\s+(?:order|purchase|parcel|package|delivery|shipment)\b|^\s*(?:received|recieved|got|ordered|bought|"
     r"purchased|paid\s+for)\b|\b(?:the|this|my)\s+\w+\s+(?:from|off)\s+(?:your|this)\s+(?:app|site|website|store|shop)\b|"
     r"^\s*(?:received|recieved|got|ordered|bought|"
@@ -233,7 +235,14 @@ _DEFECT_EVENT = re.compile(
     r"\b(broke|tore|cracked|shrunk|shrank|came\s+(?:off|apart|loose)|fell\s+apart|stopped\s+working|peeled|"
     r"started\s+(?:peeling|fading|tearing|breaking)|(?:colou?r|it|they|print)\s+(?:has\s+|have\s+)?(?:faded|ran|bled)|"
     r"faded\s+after|(?:different|differs)\s+from\s+(?:the\s+|what\s+(?:was\s+)?)?(?:photo|picture|image|pic|website|description|shown)|"
-    r"not\s+as\s+(?:shown|described|pictured|in\s+the\s+(?:photo|picture))|looks?\s+nothing\s+like)\b", re.I)
+    r"not\s+as\s+(?:shown|described|pictured|in\s+the\s+(?:photo|picture))|looks?\s+nothing\s+like|"
+    # "reached him with a torn sleeve", "opened the box and found ladies sandals inside"
+    r"(?:reached|arrived|came|got\s+delivered|was\s+delivered)\s+(?:\w+\s+){0,2}?with\s+(?:an?\s+|the\s+)?(?:\w+\s+)?"
+    r"(?:torn|broken|ripped|damaged|cracked|stained|missing|loose|faded|dirty|bent|scratched)|"
+    r"opened\s+(?:the|my|his|her|our)\s+(?:box|parcel|package|packet)\s+(?:and|to)\s+(?:found|saw|got)|"
+    r"found\s+(?:\w+\s+){0,3}?(?:inside|in\s+(?:the|my)\s+(?:box|parcel|package|packet))|"
+    r"(?:box|parcel|package|packet)\s+(?:had|contained|contains)\s+(?:someone\s+else|the\s+wrong|a\s+different|different))\b",
+    re.I)
 # Help with a specific order, or money back: the bot cannot act on orders.
 _ORDER_HELP = re.compile(
     r"\b(?:help|issue|problem|query|question|concern|complaint|trouble)\s+(?:with|about|regarding|related\s+to|on)\s+"

@@ -255,6 +255,14 @@ _PRAISE_STORE = re.compile(
     r"(?:love|loved|loving|adore)\s+(?:(?:this|your|the)\s+(?:app|site|website|store|shop|service|bot|assistant|chat|platform|team)|"
     r"you(?:\s+guys|\s+all|\s+people)?)\b(?!.*\b(?:but|however|though|although|except|not|never|wrong|late|still|yet|problem|issue|damaged)\b)",
     re.I)
+_PRAISE_STORY = re.compile(
+    r"\b(?:(?:she|he|they|i|we|mom|dad|everyone|my\s+\w+)\s+(?:really\s+|absolutely\s+)?(?:loved|loves|liked|adored)\s+(?:it|them|"
+    r"the\s+\w+)|(?:fit|fits|fitted)\s+perfectly|helped\s+(?:me|her|him|us|them)\s+(?:a\s+lot|so\s+much|loads)|nice\s+to\s+hear|"
+    r"you\s+(?:guys|all|people|folks)?\s*(?:are|r)\s+(?:so\s+|really\s+)?(?:great|awesome|the\s+best|amazing|wonderful|lovely)|"
+    r"my\s+only\s+complaint\s+is\s+(?:that\s+)?(?:you|there)\s+(?:have|are|is|make)\s+(?:too|so)\s+(?:many|much)\s+"
+    r"(?:nice|good|great|lovely|beautiful|amazing|pretty|cool))", re.I)
+_ASKS = re.compile(r"\b(?:show|need|want|looking|find|get\s+me|suggest|recommend|search|do\s+you\s+have|any\s+\w+\s+(?:under|for)|"
+                   r"under|below|upto|up\s+to|budget|please\s+(?:show|find)|can\s+you|could\s+you|help\s+me)\b", re.I)
 _PAST_PURCHASE = re.compile(r"\b(?:got|bought|ordered|purchased|picked\s+up|received|gifted)\b", re.I)
 _SENT = re.compile(r"(?<=[.?!])\s+")
 
@@ -284,6 +292,8 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
         return "smalltalk"
     if _PRAISE_STORE.match(t) and "?" not in t and not parsed.has_item_slots():
         return "smalltalk"  # "love this app, the return process was so smooth last time": praise, not a policy question
+    if _PRAISE_STORY.search(t) and "?" not in t and not _ASKS.search(t):
+        return "smalltalk"  # "ordered a kurta for my mom and she loved it!! you guys are great": a story, no request
     if _PRAISE_BOT.match(t) and "?" not in t and _PAST_PURCHASE.search(t):
         return "smalltalk"  # "you guys are the best, got my favourite jeans here last month": praise, not a search
     if negative_feedback and not parsed.has_constraints():

@@ -41,7 +41,7 @@ _MAX_BEFORE = re.compile(
     rf"(?:cap|keep)\s+(?:it\s+)?(?:at|to)|"
     # moving the ceiling: "stretch it to 1999", "raise my budget to 3k", "bump it up to 2500", "increase the limit to 5000"
     rf"(?:stretch|increase|raise|extend|bump|push|take|move|lower|reduce|bring|drop|change|make)\s+(?:it|that|this|my\s+budget|the\s+budget|budget|the\s+limit|"
-    rf"the\s+max|the\s+price|the\s+cap)?\s*(?:up|down)?\s*to|"
+    rf"the\s+max|the\s+price|the\s+cap)?\s*(?:back\s+)?(?:up|down)?\s*to|"
     rf"<=?|till|until|spend(?:\s+only)?|only\s+have|afford)\s*(?:of\s+)?{_NUM}", re.I)
 # Hinglish puts the bound after the amount: "2000 ke andar / ke neeche / tak / se kam" (at most), "1500 se upar / se
 # zyada / ke upar" (at least), "3000 ke aas paas" (around).
@@ -393,11 +393,29 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
         elif m.kind == "gender" and not neg:
             genders.append(m)
     # a facet word ("for men", "women's") beats a relation word met in passing ("my wife laughed ... trousers for men")
+    # "his mom": the kin word names the person, the possessive only the relation
+    genders = [m for m in genders if not (tokens[m.start] in ("his", "her") and any(o.start == m.end for o in genders))]
     facet = [m for m in genders if " ".join(tokens[m.start:m.end]) in _FACET_GENDER]
-    p.gender = (facet or genders)[0].value if genders else None
+    # the recipient of this message: "mummy already bought hers, its for papa now" -> papa
+    recipient = [m for m in genders if m.start > 0 and (tokens[m.start - 1] == "for" or (
+        m.start > 1 and tokens[m.start - 2] == "for" and tokens[m.start - 1] in ("my", "his", "her", "our", "the")))]
+    p.gender = (facet or recipient[-1:] or genders)[0].value if genders else None
     if genders:
-        g = (facet or genders)[0]
+        g = (facet or recipient[-1:] or genders)[0]
         p.gender_from_pronoun = all(t in ("him", "his", "her") for t in tokens[g.start:g.end])
+    if len({m.value for m in cat_hits}) > 1 and "zzsep" in tokens:
+        # "hmm he has belts. a wallet instead": a type in a sentence that only says what someone has is no wish
+        seps = [i for i, t in enumerate(tokens) if t == "zzsep"]
+
+        def sentence_of(i: int) -> list[str]:
+            a = max((k for k in seps if k < i), default=-1) + 1
+            b = min((k for k in seps if k > i), default=len(tokens))
+            return tokens[a:b]
+
+        wished = [m for m in cat_hits if not (set(sentence_of(m.start)) & _HAS_WORDS
+                                              and not set(sentence_of(m.start)) & (_REQUEST_WORDS | _SWITCH_WORDS))]
+        if wished:
+            cat_hits = wished
     p.category = _head_category(cat_hits, tokens)
     # "rakhi gift for my brother, a mens wallet maybe": a type word that names the gift's occasion ("X gift",
     # "X present", "X special") gives way to the product the message names besides it
@@ -476,6 +494,8 @@ _NP_BREAK = {"zzsep", "zzcomma", "zzinst", "for", "and", "or", "with", "instead"
 _GIFT_NOUNS = {"gift", "gifts", "present", "presents", "hamper", "special"}
 _REQUEST_WORDS = {"need", "want", "looking", "show", "find", "searching", "buy", "get"}
 _LONG_MESSAGE = 40  # tokens
+_HAS_WORDS = {"has", "have", "own", "owns", "already", "bought", "got", "wearing", "wore", "wears"}
+_SWITCH_WORDS = {"instead", "rather", "actually", "maybe", "perhaps", "how", "what"}
 
 
 def _head_category(hits, tokens: list[str]):

@@ -17,7 +17,8 @@ _SCRIPT = re.compile(r"<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>", re.I | re.S
 _TAG = re.compile(r"<[^>]{0,400}>")
 _JS_URL = re.compile(r"javascript\s*:[^\s]*", re.I)
 _CTRL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")
-_SENT_SPLIT = re.compile(r"(?<=[.!?;\n])\s+|\n+")
+# sentence ends, line breaks, and the section markers injections use ("### SYSTEM: ... ### what is the return window?")
+_SENT_SPLIT = re.compile(r"(?<=[.!?;\n])\s+|\n+|\s*(?:#{2,}|-{3,}|\*{3,}|={3,}|\|{2,})\s*")
 
 # Phrases that try to re-program the assistant. A sentence carrying one is dropped whole.
 _INJECTION = re.compile(
