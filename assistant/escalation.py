@@ -59,6 +59,10 @@ _ORDER_HINGLISH = re.compile(
     r"pahuncha|pahunchi)\s+(?:hi\s+)?(?:nahi|nahin|nai)\b|"
     r"(?:paise|paisa|paisey|amount|payment|money)\b[^.?!]{0,20}?\b(?:kat|katt|cut)\s*(?:gaya|gaye|gye|gya|liya|liye|diya|gayi)|"
     r"kuch\s+aur\s+(?:hi\s+)?(?:nikla|nikli|aaya|aya|aayi|ayi|mila|mili|bheja|bhej\s+diya|de\s+diya)|"
+    r"(?:order|parcel|package|saman|samaan)\b[^.?!]{0,70}?\b(?:mila|mili|aaya|aayi|pahuncha)\s+(?:hi\s+)?(?:nahi|nahin|nai)\b|"
+    r"delivered\s+(?:dikha|dikh|bata|show)\w*\s+(?:raha|rahi|rhe)|"
+    r"(?:order|mangwaya|mangwayi|mangaya)\s+(?:kiya|kiye|ki)?\s*(?:tha|thi|the)\b[^.?!]{0,40}?\b(?:wal[aie]|vala|vali)\s+"
+    r"(?:aa\s+(?:gaya|gayi|gaye|gya|gyi)|aaya|aayi|bhej\s+(?:diya|di|diye))|"
     r"(?:galat|doosra|dusra)\s+(?:item|saman|samaan|product|size|colou?r|rang|maal)\s+(?:aaya|aya|aayi|ayi|bheja|bhej|mila|nikla|de)|"
     r"(?:order|parcel|refund|paise|paisa|delivery|product|saman|samaan|item)\b[^.?!]{0,30}?\b(?:nahi|nahin|nai)\s+"
     r"(?:aaya|aya|aayi|ayi|mila|mili|pahuncha|pahunchi|hua|hui)|paise\s+(?:kat|cut)|payment\s+(?:kat|cut)|"
@@ -170,7 +174,11 @@ _STAFF_CONDUCT = re.compile(
 _FIRST_PERSON = re.compile(r"\b(i|i'?ve|i'?m|my|me|we|our|us|mine)\b", re.I)
 _ORDER_ID = re.compile(r"\b(?:order|awb|tracking)\s*(?:id|no\.?|number|#)?\s*[:#]?\s*[A-Z0-9-]{5,}\b", re.I)
 _NEG_FEEDBACK = re.compile(
-    r"\b(none\s+of\s+(?:these|them|those)|not\s+what\s+i\s+(?:want|asked|need|meant|am\s+looking)|not\s+helpful|"
+    # Hinglish: "phir se wahi", "koi fayda nahi", "kuch kaam ka nahi", "ye sab bekaar hai", "pasand nahi aaya"
+    r"\b(phir\s+se\s+(?:wahi|vahi|same)|(?:koi|kuch)\s+fayda\s+nahi|kuch\s+kaam\s+ka\s+nahi|(?:sab\s+)?bekaar|bakwas\s+(?:results?|hai)|"
+    r"(?:ek\s+bhi|koi\s+bhi)\s+pasand\s+nahi|pasand\s+nahi\s+(?:aaya|aayi|aa\s+raha)|kaam\s+k[aei]\s+nahi|"
+    r"(?:ye|yeh|ye\s+wale|yeh\s+wale)\s+(?:bhi\s+)?nahi\s+chahiye|(?:ye|yeh)\s+(?:wale|sab)\s+(?:achhe|acche|ache|theek)\s+nahi|"
+    r"none\s+of\s+(?:these|them|those)|not\s+what\s+i\s+(?:want|asked|need|meant|am\s+looking)|not\s+helpful|"
     r"doesn'?t\s+help|you\s+(?:don'?t|do\s+not)\s+understand|that'?s\s+not\s+it|wrong\s+(?:results|products|items)|"
     r"irrelevant|nothing\s+useful|still\s+not\s+right|not\s+(?:right|relevant)|useless\s+results|try\s+again|"
     r"not\s+what\s+i'?m\s+(?:looking|searching)|not\s+(?:looking|searching)\s+for\s+(?:these|this|that|those)|"
@@ -215,6 +223,8 @@ _PURCHASE = re.compile(
     r"\b(?:already|just)\s+placed\b|\bplaced\s+(?:on|last|yesterday|today|this|\d)", re.I)
 _DEFECT = re.compile(
     r"\b(broke|broken|torn|tore|ripped|cracked|crack|scratch(?:ed|es)?|dent(?:ed)?|damaged|defective|faulty|stain(?:ed|s)?|"
+    r"(?:has|had|with|got)\s+(?:an?\s+)?(?:\w+\s+)?(?:tear|rip|hole|snag|cut)|looks?\s+like\s+(?:a\s+)?(?:copy|replica|fake)|"
+    r"replica|not\s+(?:original|genuine|authentic)|logo\s+looks?\s+(?:off|wrong|fake|different)|"
     r"dirty|faded|fading|shrunk|shrank|came\s+(?:off|apart|out|loose|open)|fell\s+apart|falling\s+apart|peel(?:ed|ing)|"
     r"stopped\s+working|does\s*n'?t\s+work|not\s+working|leak(?:s|ed|ing)|smell(?:s|y)?|holes?|loose\s+threads?|"
     r"used|old\s+stock|fake|duplicate|counterfeit|first\s+copy|wrong|different|too\s+(?:small|big|tight|loose|short|long)|"
@@ -249,6 +259,12 @@ _ORDER_HELP = re.compile(
     r"(?:my|the|an?)\s+(?:order|refund|return|payment|delivery|account|parcel|package|shipment|exchange|purchase)|"
     r"(?:check|know|what'?s|where'?s|track)\s+(?:the\s+)?(?:status\s+of\s+)?my\s+(?:order|refund|return|parcel|package|shipment|exchange)|"
     r"my\s+(?:order|refund|return|exchange)\s+status|(?:my|the)\s+money\s+back|refund\s+me\b|want\s+(?:a|my)\s+refund", re.I)
+_APP_BLOCKS = re.compile(
+    r"\b(?:app|site|website|it)\s+(?:wont|won'?t|doesn'?t|doesnt|does\s+not|isn'?t|is\s+not|will\s+not|is\s+not\s+letting|isnt\s+letting)\s+"
+    r"(?:let(?:ting)?\s+me\s+|allow(?:ing)?\s+me\s+to\s+)(?:return|cancel|exchange|pay|track|log\s*in|login|checkout|check\s+out|"
+    r"place|apply|use|change|update)|"
+    r"\b(?:return|cancel|exchange|refund|track)\w*\s+(?:button|option|link)\s+(?:just\s+)?(?:is\s+|isn'?t|isnt|is\s+not|not|doesn'?t|"
+    r"won'?t)\s*(?:there|showing|visible|working|work|available|greyed|grayed|appear\w*|missing)", re.I)
 _ACCOUNT_ACTION = re.compile(
     r"\b(?:delete|deactivate|close|remove|unblock|unlock|reactivate|recover|restore|merge)\s+(?:my|our)\s+(?:\w+\s+)?account|"
     r"\b(?:my|our)\s+(?:\w+\s+)?account\s+(?:\w+\s+){0,3}?(?:deleted|deactivated|closed|removed|unblocked|unlocked|recovered|restored|merged)|"
@@ -490,6 +506,10 @@ def _problem_match(t: str):
             continue
         sent = _sentence(t, m)
         clause = _clause(t, m)
+        if _THEIR_OPINION.search(t[max(0, m.start() - 120):m.start()]):
+            continue  # "my friend says deliveries are always late everywhere"
+        if re.fullmatch(r"late|delayed|overdue", m.group(0), re.I) and not _ORDER_OBJ.search(clause):
+            continue  # "the train was late": lateness counts only for an order, parcel, refund ... in the same clause
         if _HERE.search(clause):
             return m  # "flipkart was fine but my myntra order is late": this store named beside the problem
         if _ELSEWHERE.search(clause) and not _ORDER_ID.search(clause):
@@ -561,7 +581,7 @@ def detect(text: str) -> Escalation | None:
         # a role word with no contact verb ("I start a customer service job", "the agent in that film") is soft
         return Escalation("human_request", "high" if anger else "normal", human.group(0),
                           soft=not _CONTACT_VERB.search(t))
-    acct = _ACCOUNT_ACTION.search(t)
+    acct = _ACCOUNT_ACTION.search(t) or _APP_BLOCKS.search(t)
     if acct and not hypothetical:
         return Escalation("order_problem", "normal", acct.group(0))
     staff = _STAFF_CONDUCT.search(t)

@@ -37,7 +37,9 @@ _POLICY = re.compile(
     r"(?:to\s+)?(?:deliver|delivery|shipping|ship|refund|return)|delivery\s+(?:time|charges?|fee|cost|options)|"
     r"shipping\s+(?:cost|charges?|fee|policy|time)|free\s+(?:shipping|delivery|returns?)|cash\s+on\s+delivery|\bcod\b|"
     r"payment\s+(?:methods?|options?|modes?)|\bemi\b|\bupi\b|credit\s+card|debit\s+card|net\s*banking|"
-    r"size\s+(?:chart|guide)|(?:find|know|measure|choose|pick|figure\s+out|work\s+out|check|determine|select|decide)\s+"
+    r"size\s+(?:chart|guide)|what\s+(?:does|is)\s+(?:a\s+|the\s+)?size\s+\w+\s+(?:mean|in\s+(?:inches|cm))|"
+    r"size\s+(?:xs|s|m|l|xl|xxl|\d{2})\s+(?:in\s+(?:inches|cm)|measurements?|means?)|"
+    r"(?:find|know|measure|choose|pick|figure\s+out|work\s+out|check|determine|select|decide)\s+"
     r"(?:out\s+)?(?:my|the\s+right|the\s+correct|which|what|the)\s+(?:shoe\s+|ring\s+|dress\s+)?size|sizes?\s+(?:run|fit)|"
     r"(?:which|what)\s+size\s+(?:should|do|would|shall|will)\s+i|"
     r"cancel(?:lation)?\s+(?:policy|an?\s+order|my\s+order\s+before)|deliver\s+to|ship\s+to|do\s+you\s+(?:ship|deliver)|"
@@ -261,7 +263,11 @@ _PRAISE_STORY = re.compile(
     r"you\s+(?:guys|all|people|folks)?\s*(?:are|r)\s+(?:so\s+|really\s+)?(?:great|awesome|the\s+best|amazing|wonderful|lovely)|"
     r"my\s+only\s+complaint\s+is\s+(?:that\s+)?(?:you|there)\s+(?:have|are|is|make)\s+(?:too|so)\s+(?:many|much)\s+"
     r"(?:nice|good|great|lovely|beautiful|amazing|pretty|cool))", re.I)
-_ASKS = re.compile(r"\b(?:show|need|want|looking|find|get\s+me|suggest|recommend|search|do\s+you\s+have|any\s+\w+\s+(?:under|for)|"
+_COME_BACK_LATER = re.compile(
+    r"\b(?:i'?ll|i\s+will|let\s+me|gonna|going\s+to)\s+(?:talk\s+to|ask|check\s+with|discuss\s+(?:it\s+)?with|show\s+(?:it\s+|this\s+)?to|"
+    r"think\s+about\s+it|think\s+it\s+over|sleep\s+on\s+it)\b[^.?!]{0,40}?(?:come\s+back|get\s+back|return|later|tomorrow|"
+    r"then\s+decide|and\s+decide|\Z)", re.I)
+_ASKS = re.compile(r"\b(?:show(?!\s+(?:it|this|them|these|those)\s+to\b)|need|want|looking|find|get\s+me|suggest|recommend|search|do\s+you\s+have|any\s+\w+\s+(?:under|for)|"
                    r"under|below|upto|up\s+to|budget|please\s+(?:show|find)|can\s+you|could\s+you|help\s+me)\b", re.I)
 _PAST_PURCHASE = re.compile(r"\b(?:got|bought|ordered|purchased|picked\s+up|received|gifted)\b", re.I)
 _SENT = re.compile(r"(?<=[.?!])\s+")
@@ -292,6 +298,8 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
         return "smalltalk"
     if _PRAISE_STORE.match(t) and "?" not in t and not parsed.has_item_slots():
         return "smalltalk"  # "love this app, the return process was so smooth last time": praise, not a policy question
+    if _COME_BACK_LATER.search(t) and "?" not in t and not _ASKS.search(t):
+        return "smalltalk"  # "thanks! I'll talk to my husband and come back later"
     if _PRAISE_STORY.search(t) and "?" not in t and not _ASKS.search(t):
         return "smalltalk"  # "ordered a kurta for my mom and she loved it!! you guys are great": a story, no request
     if _PRAISE_BOT.match(t) and "?" not in t and _PAST_PURCHASE.search(t):

@@ -45,8 +45,9 @@ _MAX_BEFORE = re.compile(
     rf"<=?|till|until|spend(?:\s+only)?|only\s+have|afford)\s*(?:of\s+)?{_NUM}", re.I)
 # Hinglish puts the bound after the amount: "2000 ke andar / ke neeche / tak / se kam" (at most), "1500 se upar / se
 # zyada / ke upar" (at least), "3000 ke aas paas" (around).
-_HI_MAX = r"(?:ke?\s+(?:andar|ander|andr|bhitar|neeche|niche|nichey|under|within)|tak|se\s+(?:kam|kum|neeche|niche|zyada\s+nahi\w*))"
-_HI_MIN = r"(?:se\s+(?:upar|uper|oopar|zyada|jyada|zada|adhik)|ke\s+(?:upar|uper|oopar))"
+_HI_MAX = (r"(?:ke?\s+(?:andar|ander|andr|bhitar|neeche|niche|nichey|under|within)|tak|se\s+(?:kam|kum|neeche|niche|zyada\s+nahi\w*)|"
+           r"se\s+(?:upar|uper|oopar|jyada|zada)\s+(?:nahi\w*|mat|na))")  # "3000 se upar nahi": not above 3000
+_HI_MIN = r"(?:se\s+(?:upar|uper|oopar|zyada|jyada|zada|adhik)|ke\s+(?:upar|uper|oopar))(?!\s+(?:nahi|mat|na)\b)"
 _MAX_AFTER = re.compile(rf"{_NUM}\s*(?:max(?:imum)?|or\s+less|or\s+under|or\s+below|and\s+below|and\s+under|tops|at\s+most|limit|"
                         rf"{_HI_MAX})\b", re.I)
 _MIN_BEFORE = re.compile(
@@ -128,7 +129,7 @@ _KURTA_SET = re.compile(r"\bkurta?s?\s+(?:with|and|&|n|plus)\s+(?:a\s+)?(?:pa[jy
                         r"trousers?|pants?|leggings?|dupattas?|skirts?|shararas?|bottoms?)\b", re.I)
 _SCOPE_STOP = {"but", "instead", "rather", "just", "only", "prefer", "want", "like", "show", "give", "please", "need",
                "mean", "wait", "actually", "zzsep"}
-_SENTENCE_END = re.compile(r"(?<!\brs)(?<!\bno)(?<!\bnum)[.!?;]+(?=\s|$)")
+_SENTENCE_END = re.compile(r"(?<!\brs)(?<!\bno)(?<!\bnum)(?<!\bassn)(?<!\bco)(?<!\bltd)(?<!\binc)(?<!\bu\.s)[.!?;]+(?=\s|$)")
 _CHAIN = {"or", "and", "nor", "either", "any", "ones", "one", "the", "a", "colour", "color", "brand", "stuff", "items",
           "products", "of", "from", "by", "in", "shade", "shades", "coloured", "colored", "things"}
 _REMOVE_CUE = re.compile(r"\b(no|any|forget|remove|drop|clear|ignore|cancel|scrap|ditch|whatever|no\s+preference|not\s+fussy|don'?t\s+care|"
@@ -397,11 +398,12 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     genders = [m for m in genders if not (tokens[m.start] in ("his", "her") and any(o.start == m.end for o in genders))]
     facet = [m for m in genders if " ".join(tokens[m.start:m.end]) in _FACET_GENDER]
     # the recipient of this message: "mummy already bought hers, its for papa now" -> papa
-    recipient = [m for m in genders if m.start > 0 and (tokens[m.start - 1] == "for" or (
+    named = [m for m in genders if not all(t in ("him", "his", "her") for t in tokens[m.start:m.end])]
+    recipient = [m for m in (named or genders) if m.start > 0 and (tokens[m.start - 1] == "for" or (
         m.start > 1 and tokens[m.start - 2] == "for" and tokens[m.start - 1] in ("my", "his", "her", "our", "the")))]
-    p.gender = (facet or recipient[-1:] or genders)[0].value if genders else None
+    p.gender = (facet or recipient[-1:] or named or genders)[0].value if genders else None
     if genders:
-        g = (facet or recipient[-1:] or genders)[0]
+        g = (facet or recipient[-1:] or named or genders)[0]
         p.gender_from_pronoun = all(t in ("him", "his", "her") for t in tokens[g.start:g.end])
     if len({m.value for m in cat_hits}) > 1 and "zzsep" in tokens:
         # "hmm he has belts. a wallet instead": a type in a sentence that only says what someone has is no wish

@@ -43,7 +43,7 @@ _EDIBLE_COLOURS = {"wine", "coffee", "chocolate", "cream", "mustard", "lemon", "
 _CONSUMED_BEFORE = {"spilled", "spilt", "spill", "spilling", "drank", "drink", "drinking", "drinks", "ate", "eat", "eating",
                     "sipping", "poured", "pour", "iced"}
 _CONTAINERS = {"glass", "glasses", "cup", "cups", "bottle", "bottles", "mug", "can", "plate", "bowl"}
-_ADVERB_BRANDS = {"only", "just", "even", "more", "here", "now"}
+_ADVERB_BRANDS = {"only", "just", "even", "more", "here", "now", "and", "or", "the", "for", "but"}
 _ADDRESS_BEFORE = {"you", "u", "ya", "ye", "hey", "hi", "hello", "thanks", "thank", "thx", "yo", "ok", "okay", "bye",
                    "love", "miss", "wow", "lol", "haha", "sorry", "please", "hii", "heyy"}
 _ADDRESS_AFTER = {"zzcomma", "do", "does", "is", "are", "can", "could", "i", "im", "any", "please", "pls", "where", "what", "how",
@@ -83,6 +83,7 @@ def expand_shorthand(text: str) -> str:
     """'wat r u selling' -> 'what are you selling'; 'b/w 1 and 2' -> 'between 1 and 2'. Numbers ("2k") untouched."""
     text = text.replace("’", "'").replace("‘", "'")
     text = re.sub(r"(?<![\w/])u/(?=\s*(?:rs\.?|₹|inr)?\s*\d)", "under ", text, flags=re.I)  # "u/1500"
+    text = re.sub(r"(?<![\w.])U\.\s?S\.(?=\s)", "US", text, flags=re.I)  # "U.S. Polo Assn.": not "you s"
     return _SHORTHAND_RE.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
 
 
@@ -244,6 +245,7 @@ aas paas aaspaas aspas kareeb qareeb lagbhag takriban taqriban uper oopar niche 
 
 # Words that are never typo-corrected (conversation words the catalog text may lack).
 COMMON_WORDS = set("""
+haha hahaha hahah hehe hihi lol lmao rofl omg ugh hmm hmmm
 a about above actually add again ago all also am an and any anything are around as ask at available away
 back bad be because been before being below best better between big black both bought but buy by call can
 cancel cant card care cash cheap cheaper cheapest check color colour compare could cost day days deliver
@@ -472,7 +474,8 @@ class Vocabulary:
                 spans += [(m.start - 1 - L, m.start - 1) for L in (3, 2, 1)]
             for a, b in spans:
                 key = " ".join(tokens[a:b]) if 0 <= a < b <= len(tokens) else ""
-                if len(key) > 2 and key in self.ambiguous_brands and not any(j in covered for j in range(a, b)):
+                if (len(key) > 2 and key in self.ambiguous_brands and key not in self._COORD and key not in _ADVERB_BRANDS
+                        and not any(j in covered for j in range(a, b))):
                     hit = Match("brand", self.brands[key], a, b, True)
                     out.append(hit)
                     todo.append(hit)
