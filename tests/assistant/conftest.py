@@ -30,6 +30,17 @@ def classifier():
 
 
 @pytest.fixture(scope="session")
+def model(embedder):
+    """The committed escalation detector (shared by the detector's test modules); skips when the artefact is absent."""
+    from assistant.escalation_model import EscalationModel
+
+    m = EscalationModel(embedder=embedder)
+    if not m.warm_up():
+        pytest.skip("escalation artefact not committed")
+    return m
+
+
+@pytest.fixture(scope="session")
 def policies(small_settings, embedder):
     from assistant.policy import PolicyStore
 

@@ -16,13 +16,6 @@ from assistant.escalation_model import ARTEFACT, EscalationModel, decide
 SCENARIOS = Path(__file__).resolve().parents[2] / "evals" / "scenarios"
 
 
-@pytest.fixture(scope="module")
-def model(embedder):
-    m = EscalationModel(embedder=embedder)
-    if not m.warm_up():
-        pytest.skip("escalation artefact not committed")
-    return m
-
 
 def test_data_is_labelled_both_ways_and_never_copies_a_scenario_turn():
     rows = all_examples(None)

@@ -13,7 +13,7 @@ import pytest
 
 from assistant import escalation as E
 from assistant.escalation_data import NEGATIVE, POSITIVE, _key, all_examples
-from assistant.escalation_model import ARTEFACT, EscalationModel, ModelConfig, decide, last_sentence, long_backstory_hit
+from assistant.escalation_model import ARTEFACT, ModelConfig, decide, last_sentence, long_backstory_hit
 from assistant.parser import parse
 
 # long stories about someone else or somewhere else, a past good experience, a job, venting; mild feedback; a
@@ -57,13 +57,6 @@ ESCALATION = [
     "mera order 5 din late hai aur tracking bhi update nahi ho rahi, please check karo",
 ]
 
-
-@pytest.fixture(scope="module")
-def model(embedder):
-    m = EscalationModel(embedder=embedder)
-    if not m.warm_up():
-        pytest.skip("escalation artefact not committed")
-    return m
 
 
 def _final(text, model, vocab):
