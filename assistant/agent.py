@@ -367,6 +367,7 @@ class Assistant:
                 turn["anchor"] = target[0][1] if target else None
         turn["intent"] = intent
         turn["refs"] = parsed.refs
+        turn["msg_category"] = parsed.category  # this message's own product type (the state may carry another)
         if esc is not None:
             turn["escalation"] = {"reason": esc.reason, "priority": esc.priority, "evidence": esc.evidence}
         if ds.ticket_id and intent not in ("policy_question", "smalltalk"):
@@ -504,7 +505,7 @@ class Assistant:
         turn = s["turn"]
         c = Constraints(**turn["new_constraints"])
         not_stocked = _NOT_STOCKED.search(expand_shorthand(turn["text"]))
-        if not_stocked and not c.category:
+        if not_stocked and not turn.get("msg_category"):
             # "do you have samsung phones?": a fashion store has nothing useful to show; say so (the state is kept)
             # and count it as a failed turn, so three in a row reach a person
             ds.failures += 1

@@ -367,3 +367,11 @@ def test_coming_back_later_is_small_talk(vocab):
 
 def test_what_a_size_means_is_a_policy_question():
     assert is_policy_question("what does size L mean in cm?")
+
+
+def test_asking_for_something_not_stocked_mid_search_keeps_the_search(make_assistant):
+    a = make_assistant()
+    a.turn("ns2", "t-shirts for men")
+    r = a.turn("ns2", "do you have samsung phones?")
+    assert "don't sell" in r.reply and not r.products
+    assert r.constraints.get("category") == "T-shirt"
