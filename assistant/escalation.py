@@ -46,7 +46,9 @@ _BOT_FED_UP = re.compile(
     r"\b(?:done|tired|sick|fed\s+up|bored|finished)\s+(?:of\s+|with\s+)?(?:talking|chatting|speaking|dealing|arguing|typing)\s+"
     r"(?:to|with)\s+(?:a\s+|an\s+|this\s+|the\s+|some\s+|your\s+)?(?:stupid\s+|dumb\s+)?(?:bot|robot|machine|computer|chatbot|ai|"
     r"automated\s+\w+|software|program)\b|\b(?:enough|done)\s+(?:of|with)\s+(?:this|the|your)\s+(?:bot|robot|machine|chatbot)\b|"
-    r"\b(?:don'?t|dont|do\s+not)\s+want\s+(?:a\s+|an\s+|the\s+|this\s+|some\s+)?(?:bot|robot|machine|chatbot|ai)\b",
+    r"\b(?:don'?t|dont|do\s+not)\s+want\s+(?:a\s+|an\s+|the\s+|this\s+|some\s+)?(?:bot|robot|machine|chatbot|ai)\b|"
+    r"\b(?:so\s+|totally\s+|completely\s+)?done\s+with\s+(?:you|your\s+(?:store|app|site|company|service)|this\s+(?:store|app|site)|"
+    r"you\s+(?:guys|people)|myntra)\b",
     re.I)
 # Hinglish: "kisi insaan se baat karni hai", "customer care se baat karao", "agent se connect karo".
 _HUMAN_HINGLISH = re.compile(
@@ -77,7 +79,7 @@ _HUMAN_ASK = re.compile(r"\b(talk|speak|chat|connect|transfer|put\s+me|get\s+me|
                         r"i'?d\s+like|please|escalate|call|contact|reach|is\s+there|number|email|phone|whatsapp|could\s+you|can\s+you|"
                         r"would\s+you|for\s+me|take\s+over|through|ring)\b", re.I)
 _ANGER = re.compile(
-    r"\b(worst(?![- ]case)|terrible|horrible|pathetic|useless|ridiculous|disgusting|awful|furious|angry|annoyed|frustrat\w*|"
+    r"\b(worst(?![- ]case)|terrible|horrible|pathetic|useless|ridiculous|disgusting|awful|furious|angry(?!\s+birds?)|annoyed|frustrat\w*|"
     r"fed\s+up|cheated|scam\w*|fraud\w*|liars?|rubbish|garbage|trash|nonsense|stupid|idiot\w*|incompetent|"
     r"unacceptable|shameful|shame\s+on|wtf|damn|hell|crap|sh[i1]t\w*|f+u+c+k\w*|bloody|sucks?|hate\s+(?:this|you|your)|"
     r"never\s+(?:again|shopping|buying)|sue\s+you|consumer\s+(?:court|forum)|legal\s+action|rude|misbehav\w*|"
@@ -259,6 +261,15 @@ _ORDER_HELP = re.compile(
     r"(?:my|the|an?)\s+(?:order|refund|return|payment|delivery|account|parcel|package|shipment|exchange|purchase)|"
     r"(?:check|know|what'?s|where'?s|track)\s+(?:the\s+)?(?:status\s+of\s+)?my\s+(?:order|refund|return|parcel|package|shipment|exchange)|"
     r"my\s+(?:order|refund|return|exchange)\s+status|(?:my|the)\s+money\s+back|refund\s+me\b|want\s+(?:a|my)\s+refund", re.I)
+# Delivery and pickup failures told plainly: "the app says delivered but nobody received it", "the pickup for my return
+# got cancelled three times", "nobody ever came"
+_DELIVERY_FAIL = re.compile(
+    r"\b(?:app|tracking|status|it|site|website|sms|message)\s+(?:says|shows|showing|said|showed)\s+(?:it\s+(?:was|is|has\s+been)\s+|"
+    r"it'?s\s+|as\s+)?delivered\b[^.?!]{0,40}?\b(?:but|though|yet|however)\b|"
+    r"\b(?:pickup|pick-up|pick\s+up|delivery|order|return|exchange|refund)\b[^.?!]{0,30}?\b(?:got|was|been|keeps?\s+getting|has\s+been)\s+"
+    r"(?:cancell?ed|rescheduled|postponed)\b|"
+    r"\b(?:pickup|pick-up|delivery|courier|parcel|return)\b[^.?!]{0,40}?\b(?:nobody|no\s*one)\s+(?:ever\s+)?(?:came|come|showed\s+up|"
+    r"turned\s+up|picked\s+(?:it\s+)?up)\b", re.I)
 _APP_BLOCKS = re.compile(
     r"\b(?:app|site|website|it)\s+(?:wont|won'?t|doesn'?t|doesnt|does\s+not|isn'?t|is\s+not|will\s+not|is\s+not\s+letting|isnt\s+letting)\s+"
     r"(?:let(?:ting)?\s+me\s+|allow(?:ing)?\s+me\s+to\s+)(?:return|cancel|exchange|pay|track|log\s*in|login|checkout|check\s+out|"
@@ -581,7 +592,7 @@ def detect(text: str) -> Escalation | None:
         # a role word with no contact verb ("I start a customer service job", "the agent in that film") is soft
         return Escalation("human_request", "high" if anger else "normal", human.group(0),
                           soft=not _CONTACT_VERB.search(t))
-    acct = _ACCOUNT_ACTION.search(t) or _APP_BLOCKS.search(t)
+    acct = _ACCOUNT_ACTION.search(t) or _APP_BLOCKS.search(t) or _DELIVERY_FAIL.search(t)
     if acct and not hypothetical:
         return Escalation("order_problem", "normal", acct.group(0))
     staff = _STAFF_CONDUCT.search(t)

@@ -166,12 +166,13 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
         if shopping and p < cfg.long_veto_threshold and long_backstory_hit(text):
             return None
         return rules
-    from assistant.intents import is_entertainment_request, is_policy_question, is_smalltalk
+    from assistant.intents import is_entertainment_request, is_policy_question, is_praise_story, is_smalltalk
 
     t = expand_shorthand(text).strip()
     # never for policy questions, hypotheticals, small talk, jokes or questions about shown items; plain negative feedback
     # ("still not right") is the repeated-failure counter's to judge
-    if item_question or is_policy_question(t) or is_smalltalk(t) or is_entertainment_request(t) or E._HYPOTHETICAL.search(t) \
+    if item_question or is_policy_question(t) or is_smalltalk(t) or is_entertainment_request(t) or is_praise_story(t) \
+            or E._HYPOTHETICAL.search(t) \
             or E._HYPOTHETICAL_ANY.search(t) or E.is_negative_feedback(t):
         return None
     if p >= (cfg.shop_threshold if shopping else cfg.add_threshold):

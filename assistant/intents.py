@@ -117,6 +117,12 @@ def _smalltalk(t: str) -> bool:
                             or (_PRAISE_BOT.match(t) and "?" not in t) or _NO_COMPLAINT.match(t))
 
 
+def is_praise_story(text: str) -> bool:
+    """'my friend said your agent helped her a lot, nice to hear': praise with no request and no question."""
+    t = text.strip()
+    return bool(_PRAISE_STORY.search(t)) and "?" not in t and not _ASKS.search(t)
+
+
 def is_entertainment_request(text: str) -> bool:
     return bool(_ENTERTAIN.match(text.strip()))
 
@@ -300,7 +306,7 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
         return "smalltalk"  # "love this app, the return process was so smooth last time": praise, not a policy question
     if _COME_BACK_LATER.search(t) and "?" not in t and not _ASKS.search(t):
         return "smalltalk"  # "thanks! I'll talk to my husband and come back later"
-    if _PRAISE_STORY.search(t) and "?" not in t and not _ASKS.search(t):
+    if is_praise_story(t):
         return "smalltalk"  # "ordered a kurta for my mom and she loved it!! you guys are great": a story, no request
     if _PRAISE_BOT.match(t) and "?" not in t and _PAST_PURCHASE.search(t):
         return "smalltalk"  # "you guys are the best, got my favourite jeans here last month": praise, not a search

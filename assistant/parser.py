@@ -75,7 +75,7 @@ _SORT = [
                 r"(?:expensive|pricey|pricier|costlier|premium)\s+(?:ones\s+|items\s+|stuff\s+)?(?:first|on\s+top)|descending|price\s+desc|sabse\s+(?:meh?enga|meh?enge|meh?engi|zyada\s+(?:price|daam|keemat))\b)", re.I), "price_desc"),
     (re.compile(r"\b(cheapest|lowest\s+price|low\s+to\s+high|lowest\s+(?:first|on\s+top)|increasing\s+(?:order\s+of\s+)?price|least\s+expensive|cheap(?:er)?\s+(?:ones\s+)?first|"
                 r"ascending|sort\w*\s+(?:them\s+|it\s+)?by\s+price|price\s+asc|order\s+by\s+price|budget\s+first|"
-                r"sabse\s+(?:sast[aei]|kam\s+(?:price|daam|dam|keemat|kimat))\b)", re.I), "price_asc"),
+                r"sabse\s+(?:sast[aei]|kam\s+(?:price|daam|dam|keemat|kimat))\b|sast[aei]\s+(?:wal[aei]\s+)?(?:pehle|upar)\b)", re.I), "price_asc"),
     (re.compile(r"\b(sort\w*\s+by\s+(?:popularity|popular|recommended|rating)|recommended\s+first|popular\s+first|sort\w*\s+by\s+relevance|most\s+relevant|best\s+match(?:es)?(?:\s+first)?|default\s+order|by\s+relevance)", re.I), "relevance"),
 ]
 _CHEAPER = re.compile(r"\b(cheaper|less\s+expensive|lower\s+price[sd]?|more\s+affordable|too\s+(?:expensive|costly|pricey|much)|"
@@ -86,7 +86,8 @@ _CHEAPER = re.compile(r"\b(cheaper|less\s+expensive|lower\s+price[sd]?|more\s+af
 _RESET = re.compile(r"\b(start\s+(?:over|again|afresh|fresh)|reset|clear\s+(?:all|everything|the\s+filters|filters|my\s+filters)|"
                     r"new\s+search|from\s+scratch|scratch\s+(?:all\s+(?:of\s+)?)?(?:that|this|everything)|forget\s+(?:all|everything)(?:\s+(?:of\s+)?(?:that|this))?|restart|"
                     r"(?:scrap|ditch|drop|wipe|clear)\s+(?:all|everything)(?:\s+(?:of\s+)?(?:that|this))?|clean\s+slate|"
-                    r"remove\s+all\s+(?:the\s+)?filters|begin\s+(?:again|afresh))\b", re.I)
+                    r"remove\s+all\s+(?:the\s+)?filters|begin\s+(?:again|afresh)|sab\s+(?:clear|hatao|saaf|reset)\s*(?:karo|kar\s+do|kardo)?|"
+                    r"shuru\s+se\s+(?:karte|karo|karein|kar))\b", re.I)
 _ADDITIVE = re.compile(r"\b(also|too|as\s+well|in\s+addition|plus|either)\b|\bor\b", re.I)
 _SWITCH = re.compile(r"\b(instead|actually|rather|what\s+about|how\s+about|switch\s+to|change\s+(?:it\s+)?to|"
                      r"(?:go|going|come|coming|get|switch)\s+back\s+to|back\s+to\s+(?:the|those|these)|"
@@ -345,6 +346,8 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
             break
     if p.sort == "price_asc" and re.search(r"\bcheapest\b", low) and not re.search(r"\b(first|sort|order)\b", low):
         p.sort = "price_asc"  # "the cheapest ones" still means order by price
+    if p.sort == "price_asc" and re.search(r"\bsast[aei]\s+(?:wal[aei]\s+)?(?:pehle|upar)\b", low):
+        p.cheaper = False  # "sasta wala pehle dikhao" orders by price, it sets no budget
     p.reset = bool(_RESET.search(low))
     p.additive = bool(_ADDITIVE.search(low))
     p.switch = bool(_SWITCH.search(low))

@@ -375,3 +375,24 @@ def test_asking_for_something_not_stocked_mid_search_keeps_the_search(make_assis
     r = a.turn("ns2", "do you have samsung phones?")
     assert "don't sell" in r.reply and not r.products
     assert r.constraints.get("category") == "T-shirt"
+
+
+# ---- after holdout21/22's first contact (scored on b4c67f7) --------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "tracking shows it as delivered but my sister never got the parcel",
+    "my exchange pickup has been rescheduled four times, this is not ok",
+    "honestly done with your app, the third wrong size in a row",
+])
+def test_delivery_and_pickup_failures_and_giving_up_on_the_store_escalate(text):
+    assert escalation.detect(expand_shorthand(text)) is not None
+
+
+@pytest.mark.parametrize("text", ["angry birds hoodie for my nephew", "nobody came to the meeting so I left early, need loafers"])
+def test_product_names_and_other_absences_do_not_escalate(text):
+    assert escalation.detect(expand_shorthand(text)) is None
+
+
+def test_hinglish_cheapest_first_and_start_again(vocab):
+    p = parse("saste wale upar dikhao", vocab)
+    assert p.sort == "price_asc" and not p.cheaper
+    assert parse("sab hatao, shuru se karo", vocab).reset
