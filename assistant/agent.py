@@ -26,11 +26,11 @@ from assistant.escalation_model import EscalationModel
 from assistant.escalation_model import decide as decide_escalation
 from assistant.intents import _SMALLTALK, IntentClassifier, reconcile_shop, rule_intent
 from assistant.vocab import expand_shorthand
-from assistant.parser import _RESET, apply, parse
+from assistant.parser import _RESET, _STOP as _PARSER_STOP, apply, parse
 from assistant.state import Clarification, Constraints, DialogueState
 from assistant.text import clean, looks_like_gibberish
 from assistant.tickets import TicketError, TicketStore
-from assistant.vocab import Vocabulary
+from assistant.vocab import COMMON_WORDS, GENDER_WORDS, HINGLISH_WORDS, Vocabulary
 from retrieval.filters import norm_category
 from retrieval.products import Product
 
@@ -368,6 +368,7 @@ class Assistant:
         turn["intent"] = intent
         turn["refs"] = parsed.refs
         turn["msg_category"] = parsed.category  # this message's own product type (the state may carry another)
+        turn["msg_tokens"] = parsed.tokens
         if esc is not None:
             turn["escalation"] = {"reason": esc.reason, "priority": esc.priority, "evidence": esc.evidence}
         if ds.ticket_id and intent not in ("policy_question", "smalltalk"):
@@ -534,10 +535,20 @@ class Assistant:
             if ds.failures >= FAILURES_TO_ESCALATE:
                 return self._escalate(s, ds, escalation.Escalation("repeated_failure", "normal", "no results"))
             return self._done(s, ds, self._no_results_reply(c))
-        ds.failures = 0
+        missing = self._unmatched_request_words(turn, products)
+        if missing:
+            # "a swimming costume?": nothing in the catalog is called that, so the closest items are no useful result;
+            # they are shown, but the turn counts as failed (three in a row reach a person)
+            ds.failures += 1
+            if ds.failures >= FAILURES_TO_ESCALATE:
+                return self._escalate(s, ds, escalation.Escalation("repeated_failure", "normal", "no matching product"))
+        else:
+            ds.failures = 0
         what = c.describe()
         lines = [f"{i}. {p.title} ({p.price_display()})" for i, p in enumerate(products, 1)]
         head = f"Here are {len(products)} {what}" + (" similar to the one you picked" if ds.anchor else "") + ":"
+        if missing:
+            head = f"I couldn't find any {missing[0]} in our catalog; the closest items are:"
         return self._done(s, ds, head + "\n" + "\n".join(lines), product_ids=ds.last_results)
 
     def _node_product_qa(self, s: GraphState) -> dict:
@@ -623,6 +634,17 @@ class Assistant:
             return ShopperProfile.from_dict(ds.profile)
         except Exception:
             return None
+
+    def _unmatched_request_words(self, turn: dict, products: list[Product]) -> list[str]:
+        """Words of a short request with no catalog type that name a thing no catalog title or shown product mentions."""
+        tokens = turn.get("msg_tokens") or []
+        if turn.get("msg_category") or not tokens or len(tokens) > 8:
+            return []
+        v = self._vocab
+        words = [t for t in tokens if t.isalpha() and len(t) >= 4 and t not in v.catalog_words and t not in COMMON_WORDS
+                 and t not in HINGLISH_WORDS and t not in GENDER_WORDS and t not in _PARSER_STOP and not t.startswith("zz")]
+        shown = " ".join(p.title.lower() for p in products[:10])
+        return [w for w in words if w not in shown and w.rstrip("s") not in shown]
 
     def _no_results_reply(self, c: Constraints) -> str:
         hint = []

@@ -396,3 +396,20 @@ def test_hinglish_cheapest_first_and_start_again(vocab):
     p = parse("saste wale upar dikhao", vocab)
     assert p.sort == "price_asc" and not p.cheaper
     assert parse("sab hatao, shuru se karo", vocab).reset
+
+
+def test_three_requests_for_products_the_catalog_lacks_reach_a_person(make_assistant):
+    a = make_assistant()
+    r1 = a.turn("lack", "a parasol for women?")
+    assert not r1.escalated and "couldn't find any parasol" in r1.reply
+    a.turn("lack", "ok then snowshoes")
+    r3 = a.turn("lack", "any wetsuit?")
+    assert r3.escalated and r3.ticket_id
+
+
+def test_a_found_product_resets_the_failure_count(make_assistant):
+    a = make_assistant()
+    a.turn("lack2", "a parasol for women?")
+    a.turn("lack2", "ok then snowshoes")
+    r = a.turn("lack2", "t-shirts for men")
+    assert not r.escalated and r.products
