@@ -548,7 +548,7 @@ class Assistant:
         lines = [f"{i}. {p.title} ({p.price_display()})" for i, p in enumerate(products, 1)]
         head = f"Here are {len(products)} {what}" + (" similar to the one you picked" if ds.anchor else "") + ":"
         if missing:
-            head = f"I couldn't find any {missing[0]} in our catalog; the closest items are:"
+            head = f"I couldn't find any {' '.join(missing[:3])} in our catalog; the closest items are:"
         return self._done(s, ds, head + "\n" + "\n".join(lines), product_ids=ds.last_results)
 
     def _node_product_qa(self, s: GraphState) -> dict:
