@@ -423,9 +423,8 @@ class Assistant:
         elif reason == "markup":
             reply = "I can only read plain text. Tell me what you're shopping for, e.g. \"black sneakers under 2000\"."
         elif s["turn"].get("negative_feedback"):
-            ds.failures += 1
-            if ds.failures >= FAILURES_TO_ESCALATE:
-                return self._escalate(s, ds, escalation.Escalation("repeated_failure", "normal", "negative feedback"))
+            if (esc := self._failed_turn(s, ds, "negative feedback")) is not None:
+                return esc
             reply = "Sorry those weren't right. Tell me what to change: colour, brand, budget or style?"
         elif reason == "empty":
             reply = "I didn't catch that. Tell me what you're shopping for, e.g. \"black sneakers under 2000\"."
@@ -509,10 +508,9 @@ class Assistant:
         if not_stocked and not turn.get("msg_category"):
             # "do you have samsung phones?": a fashion store has nothing useful to show; say so (the state is kept)
             # and count it as a failed turn, so three in a row reach a person
-            ds.failures += 1
             ds.last_results = []
-            if ds.failures >= FAILURES_TO_ESCALATE:
-                return self._escalate(s, ds, escalation.Escalation("repeated_failure", "normal", "not stocked"))
+            if (esc := self._failed_turn(s, ds, "not stocked")) is not None:
+                return esc
             thing = not_stocked.group(0).strip().lower()
             return self._done(s, ds, f"Sorry, we don't sell {thing}: this store has clothes, footwear, bags, watches, "
                                      "jewellery, beauty and home décor. Tell me what you'd like from those.")
@@ -531,17 +529,15 @@ class Assistant:
         ds.last_results = [p.id for p in products]
         ds.focus = None
         if not products:
-            ds.failures += 1
-            if ds.failures >= FAILURES_TO_ESCALATE:
-                return self._escalate(s, ds, escalation.Escalation("repeated_failure", "normal", "no results"))
+            if (esc := self._failed_turn(s, ds, "no results")) is not None:
+                return esc
             return self._done(s, ds, self._no_results_reply(c))
         missing = self._unmatched_request_words(turn, products)
         if missing:
             # "a swimming costume?": nothing in the catalog is called that, so the closest items are no useful result;
             # they are shown, but the turn counts as failed (three in a row reach a person)
-            ds.failures += 1
-            if ds.failures >= FAILURES_TO_ESCALATE:
-                return self._escalate(s, ds, escalation.Escalation("repeated_failure", "normal", "no matching product"))
+            if (esc := self._failed_turn(s, ds, "no matching product")) is not None:
+                return esc
         else:
             ds.failures = 0
         what = c.describe()
@@ -634,6 +630,13 @@ class Assistant:
             return ShopperProfile.from_dict(ds.profile)
         except Exception:
             return None
+
+    def _failed_turn(self, s: GraphState, ds: DialogueState, evidence: str) -> dict | None:
+        """Count a turn without a useful result; the third in a row hands the chat to a person."""
+        ds.failures += 1
+        if ds.failures >= FAILURES_TO_ESCALATE:
+            return self._escalate(s, ds, escalation.Escalation("repeated_failure", "normal", evidence))
+        return None
 
     def _unmatched_request_words(self, turn: dict, products: list[Product]) -> list[str]:
         """Words of a short request with no catalog type that name a thing no catalog title or shown product mentions."""

@@ -466,23 +466,31 @@ def _not_mine(t: str, m: re.Match) -> bool:
     """An anger cue that is about another seller ("another site sent me a fake backpack, never again") or someone
     else's opinion ("my mom thinks it's all a scam") is a reason to shop here, not a complaint."""
     sent = _sentence(t, m)
-    if _ELSEWHERE.search(sent) and not _HERE.search(sent):
+    if _elsewhere(sent):
         return True
     if _THEIR_PEOPLE.match(t, m.end()):
         return True  # "she handles angry customers all day": a description of other people
     return bool(_THEIR_OPINION.search(t[max(0, m.start() - 120):m.start()]))
 
 
-def _clause(t: str, m: re.Match) -> str:
-    a = max(t.rfind(ch, 0, m.start()) for ch in ".?!,;:") + 1
-    ends = [i for i in (t.find(ch, m.end()) for ch in ".?!,;:") if i >= 0]
+def _span(t: str, m: re.Match, stops: str) -> str:
+    """The stretch of ``t`` around match ``m`` between the nearest ``stops`` characters."""
+    a = max(t.rfind(ch, 0, m.start()) for ch in stops) + 1
+    ends = [i for i in (t.find(ch, m.end()) for ch in stops) if i >= 0]
     return t[a:min(ends) if ends else len(t)]
+
+
+def _clause(t: str, m: re.Match) -> str:
+    return _span(t, m, ".?!,;:")
 
 
 def _sentence(t: str, m: re.Match) -> str:
-    a = max(t.rfind(ch, 0, m.start()) for ch in ".?!") + 1
-    ends = [i for i in (t.find(ch, m.end()) for ch in ".?!") if i >= 0]
-    return t[a:min(ends) if ends else len(t)]
+    return _span(t, m, ".?!")
+
+
+def _elsewhere(span: str) -> bool:
+    """Another seller is named in this stretch of text and this store is not."""
+    return bool(_ELSEWHERE.search(span)) and not _HERE.search(span)
 
 
 _ROLE_WORD = re.compile(r"(?:an?\s+|the\s+)?(?:agent|manager|supervisor|executive|associate|employee|operator|rep|"
@@ -541,7 +549,7 @@ def detect(text: str) -> Escalation | None:
     if hing:
         return Escalation("human_request", "normal", hing.group(0))
     hing = _ORDER_HINGLISH.search(t)
-    if hing and _ELSEWHERE.search(_sentence(t, hing)) and not _HERE.search(_sentence(t, hing)):
+    if hing and _elsewhere(_sentence(t, hing)):
         hing = None  # "amazon se order kiya, paisa kat gaya": another seller's order
     if hing:
         return Escalation("order_problem", "normal", hing.group(0))
@@ -571,10 +579,10 @@ def detect(text: str) -> Escalation | None:
         pri = "high" if anger or shouting or re.search(r"\b(twice|double|fraud|scam|money|charged|deducted|debited)\b", t, re.I) else "normal"
         return Escalation("order_problem", pri, problem.group(0))
     purchase = _PURCHASE.search(t)
-    if purchase and _ELSEWHERE.search(_clause(t, purchase)) and not _HERE.search(_clause(t, purchase)):
+    if purchase and _elsewhere(_clause(t, purchase)):
         purchase = None  # "I bought it from a random insta seller": not our order
     defect_event = _DEFECT_EVENT.search(t)
-    if defect_event and _ELSEWHERE.search(_clause(t, defect_event)) and not _HERE.search(_clause(t, defect_event)):
+    if defect_event and _elsewhere(_clause(t, defect_event)):
         defect_event = None
     if not hypothetical and ((purchase and (_DEFECT.search(t) or _DISSATISFIED.search(t) or _ORDER_ACTION.search(t)))
                              or defect_event):
