@@ -645,7 +645,8 @@ class Assistant:
             return []
         v = self._vocab
         words = [t for t in tokens if t.isalpha() and len(t) >= 4 and t not in v.catalog_words and t not in COMMON_WORDS
-                 and t not in HINGLISH_WORDS and t not in GENDER_WORDS and t not in _PARSER_STOP and not t.startswith("zz")]
+                 and t not in HINGLISH_WORDS and t not in GENDER_WORDS and t not in _PARSER_STOP and not t.startswith("zz")
+                 and t not in v.slot_words]  # a brand, colour or type word ("not puma") is a filter, not a missing thing
         shown = " ".join(p.title.lower() for p in products[:10])
         return [w for w in words if w not in shown and w.rstrip("s") not in shown]
 

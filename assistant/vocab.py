@@ -401,6 +401,11 @@ class Vocabulary:
             if t in type_words and w not in self._exact:
                 self._slot_typos[w] = t
 
+    @property
+    def slot_words(self) -> set[str]:
+        """Every word of a brand, type, colour or gender name."""
+        return self._exact
+
     def correct(self, token: str) -> str:
         """Return the vocabulary word a misspelt token most likely means, or the token itself."""
         if (len(token) < 4 or token in self.known_words or token in self._freq or token in self._exact

@@ -413,3 +413,10 @@ def test_a_found_product_resets_the_failure_count(make_assistant):
     a.turn("lack2", "ok then snowshoes")
     r = a.turn("lack2", "t-shirts for men")
     assert not r.escalated and r.products
+
+
+def test_excluding_a_brand_is_no_missing_product(make_assistant):
+    a = make_assistant()
+    a.turn("np", "sneakers for men")
+    r = a.turn("np", "not puma")
+    assert "couldn't find" not in r.reply
