@@ -369,6 +369,10 @@ class Assistant:
         turn["refs"] = parsed.refs
         turn["msg_category"] = parsed.category  # this message's own product type (the state may carry another)
         turn["msg_tokens"] = parsed.tokens
+        # a budget, sort, removal or exclusion of its own: the message refines, it names no missing thing
+        turn["msg_refines"] = bool(parsed.sort or parsed.price_min is not None or parsed.price_max is not None
+                                   or parsed.cheaper or parsed.remove or parsed.reset or parsed.release or parsed.remove_values
+                                   or parsed.exclude_brands or parsed.exclude_colors or parsed.refs or parsed.more_like)
         if esc is not None:
             turn["escalation"] = {"reason": esc.reason, "priority": esc.priority, "evidence": esc.evidence}
         if ds.ticket_id and intent not in ("policy_question", "smalltalk"):
@@ -538,6 +542,14 @@ class Assistant:
             # they are shown, but the turn counts as failed (three in a row reach a person)
             if (esc := self._failed_turn(s, ds, "no matching product")) is not None:
                 return esc
+            if c.category:
+                # the carried type ("t-shirts" from the last search) is not what was asked for: the closest items come
+                # from the whole catalog, the rest of the state (gender, budget, exclusions) kept; the state keeps it
+                nearer = self._search(ds.model_copy(update={"constraints": c.model_copy(
+                    update={"category": None, "terms": [*c.terms, *missing]})}), turn["text"])
+                if nearer:
+                    products = nearer
+                    ds.last_results = [p.id for p in products]
         else:
             ds.failures = 0
         what = c.describe()
@@ -641,7 +653,7 @@ class Assistant:
     def _unmatched_request_words(self, turn: dict, products: list[Product]) -> list[str]:
         """Words of a short request with no catalog type that name a thing no catalog title or shown product mentions."""
         tokens = turn.get("msg_tokens") or []
-        if turn.get("msg_category") or not tokens or len(tokens) > 8:
+        if turn.get("msg_category") or turn.get("msg_refines") or not tokens or len(tokens) > 8:
             return []
         v = self._vocab
         words = [t for t in tokens if t.isalpha() and len(t) >= 4 and t not in v.catalog_words and t not in COMMON_WORDS

@@ -172,7 +172,9 @@ _STAFF_CONDUCT = re.compile(
     r"\b(?:delivery|courier|pickup|pick-up|return\s+pickup|rider)\s*(?:boy|guy|man|men|person|partner|agent|executive|staff|wala|"
     r"bhaiya|people)?\b[^.?!]{0,40}?\b(?:shout\w*|yell\w*|abus\w*|drunk|threw|thrown|throws|threat\w*|misbehav\w*|rude|"
     r"demand\w*|refused|cheat\w*|insult\w*|harass\w*|scold\w*|argu\w*|fought|swore|slapped|pushed|"
-    r"asked\s+(?:me\s+|us\s+)?(?:to\s+pay|for\s+(?:a\s+)?(?:tip|money|cash|bribe)))", re.I)
+    r"asked\s+(?:me\s+|us\s+)?(?:to\s+pay|for\s+(?:a\s+)?(?:tip|money|cash|bribe))|"
+    r"(?:did\s*n'?t|did\s+not|refused\s+to|would\s*n'?t)\s+(?:give|return|hand)\s+(?:me\s+|us\s+|her\s+|him\s+)?(?:back\s+)?"
+    r"(?:the\s+|my\s+|our\s+)?(?:change|balance)|kept\s+(?:the\s+)?change)", re.I)
 _FIRST_PERSON = re.compile(r"\b(i|i'?ve|i'?m|my|me|we|our|us|mine)\b", re.I)
 _ORDER_ID = re.compile(r"\b(?:order|awb|tracking)\s*(?:id|no\.?|number|#)?\s*[:#]?\s*[A-Z0-9-]{5,}\b", re.I)
 _NEG_FEEDBACK = re.compile(
@@ -253,7 +255,23 @@ _DEFECT_EVENT = re.compile(
     r"(?:torn|broken|ripped|damaged|cracked|stained|missing|loose|faded|dirty|bent|scratched)|"
     r"opened\s+(?:the|my|his|her|our)\s+(?:box|parcel|package|packet)\s+(?:and|to)\s+(?:found|saw|got)|"
     r"found\s+(?:\w+\s+){0,3}?(?:inside|in\s+(?:the|my)\s+(?:box|parcel|package|packet))|"
-    r"(?:box|parcel|package|packet)\s+(?:had|contained|contains)\s+(?:someone\s+else|the\s+wrong|a\s+different|different))\b",
+    r"(?:box|parcel|package|packet)\s+(?:had|contained|contains)\s+(?:someone\s+else|the\s+wrong|a\s+different|different)|"
+    # damage told with a noun or a part: "came with a big cut near the border", "the strap snapped on day one",
+    # "stopped ticking", "peeling after one wash", "the label says M but it fits like XS", "a security tag still attached"
+    r"(?:reached|arrived|came|got\s+delivered|was\s+delivered)\s+(?:\w+\s+){0,2}?with\s+(?:an?\s+|the\s+|one\s+)?(?:\w+\s+){0,2}?"
+    r"(?:cut|hole|tear|rip|stain|scratch|crack|dent|defect|scuff|burn|mark|loose\s+thread)s?|"
+    r"(?:strap|zip|zipper|button|buckle|heel|sole|handle|chain|clasp|hook|lace|band|stitch\w*|seam|dial|lens|frame)s?\s+"
+    r"(?:\w+\s+)?(?:snapped|broke|came\s+off|fell\s+off|popped\s+off|split|ripped|tore|gave\s+way|came\s+undone)|"
+    r"stopped\s+(?:ticking|running|working|charging|functioning|closing|zipping)|"
+    r"(?:peel\w*|fad\w*|shr[iau]nk\w*|tore|torn|ripped|bled|bleed\w*|pill\w*|broke|loose)\s+(?:\w+\s+)?after\s+(?:just\s+|only\s+)?"
+    r"(?:one|the\s+first|a\s+single|first|two|a\s+couple\s+of|\d+)\s+(?:wash|washes|use|uses|wear|wears|days?)|"
+    r"(?:label|tag|box)\s+says\s+(?:size\s+)?\w+\s+but|fits?\s+like\s+(?:an?\s+)?(?:xx?s|xx?l|s|m|l|small|medium|large|kids?)\b|"
+    r"security\s+tag|(?:different|another)\s+(?:\w+\s+)?from\s+(?:the\s+one\s+|what\s+was\s+)?(?:shown\s+)?(?:on|in)\s+"
+    r"(?:the\s+|your\s+)?(?:site|app|website|photo|picture|listing|page)|"
+    r"(?:came|arrived|reached|was\s+delivered|got\s+delivered)\s+(?:\w+\s+){0,2}?(?:days?|weeks?)\s+(?:after|late)|"
+    r"(?:came|arrived|(?:was|were|got)\s+delivered)\s+without\s+(?:the\s+|its\s+|any\s+|a\s+|an\s+)?"
+    r"(?:laces?|strap|belt|dupatta|buttons?|box|tags?|invoice|cover|pouch|warranty|bottom|pair|lid|cap|charger|battery)|"
+    r"(?:half|almost)\s+empty|already\s+(?:scratched|torn|broken|damaged|stained|used|worn|opened|cracked))\b",
     re.I)
 # Help with a specific order, or money back: the bot cannot act on orders.
 _ORDER_HELP = re.compile(
@@ -631,6 +649,24 @@ def detect(text: str) -> Escalation | None:
     if shouting and re.search(r"!{2,}", t):
         return Escalation("complaint", "high", "shouting", soft=True)
     return None
+
+
+# A statement about one particular item the shopper has ("the perfume bottle came half empty", "my mom's saree has a big
+# cut", "the watch I bought stopped ticking"): it names a product but asks for none, so it is no shopping request.
+_OWNED_ITEM = re.compile(
+    r"\b(?:the|my|his|her|our|their|\w+'s)\s+(?:\w+\s+){0,3}?(?:came|arrived|reached|got\s+delivered|was\s+delivered|has|had|"
+    r"is|was|were|are|have|looks?|fits?|smells?|stopped|started|snapped|broke|tore)\b|\b(?:came|arrived|reached|delivered)\b", re.I)
+_ASKS_FOR_PRODUCTS = re.compile(
+    r"\b(?:show|need|want|looking|buy|find|suggest|recommend|get\s+me|new\s+(?:one|ones|pair)|replace\s+(?:it|them|mine)|any|"
+    r"have\s+you\s+got|do\s+you\s+have|something|options?|pls|please|under|below|above|between|"
+    r"for\s+(?:men|women|boys|girls|my|a|an|him|her))\b", re.I)
+
+
+def is_owned_item_story(text: str) -> bool:
+    """The message tells of an item the shopper has, and asks for no product (nor asks a question or supposes)."""
+    t = normalise(expand_shorthand(text))
+    return bool(_OWNED_ITEM.search(t)) and not _ASKS_FOR_PRODUCTS.search(t) and not _QUESTION_START.search(t) \
+        and not _HYPOTHETICAL.search(t) and not _HYPOTHETICAL_ANY.search(t)
 
 
 def is_negative_feedback(text: str) -> bool:

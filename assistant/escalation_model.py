@@ -175,6 +175,7 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
             or E._HYPOTHETICAL.search(t) \
             or E._HYPOTHETICAL_ANY.search(t) or E.is_negative_feedback(t):
         return None
-    if p >= (cfg.shop_threshold if shopping else cfg.add_threshold):
+    # a story about an item the shopper has names a product but asks for none: the shopping gate does not apply
+    if p >= (cfg.shop_threshold if shopping and not E.is_owned_item_story(t) else cfg.add_threshold):
         return E.Escalation(reason_for(t), "normal", f"model p={p:.2f}")
     return None
