@@ -24,7 +24,7 @@ from langgraph.graph.message import add_messages
 from assistant import answers, escalation
 from assistant.escalation_model import EscalationModel
 from assistant.escalation_model import decide as decide_escalation
-from assistant.intents import _SMALLTALK, IntentClassifier, reconcile_shop, rule_intent
+from assistant.intents import _SMALLTALK, IntentClassifier, is_smalltalk, reconcile_shop, rule_intent
 from assistant.vocab import expand_shorthand
 from assistant.parser import _RESET, _STOP as _PARSER_STOP, apply, parse
 from assistant.state import Clarification, Constraints, DialogueState
@@ -45,7 +45,12 @@ _NOT_STOCKED = re.compile(
     r"\b(?:(?:mobile|smart)\s*phones?|i\s?phones?|phones?|mobiles?|laptops?|tablets?|ipads?|(?:led\s+|smart\s+)?tvs?|televisions?|"
     r"fridges?|refrigerators?|washing\s+machines?|microwaves?|air\s+conditioners?|air\s+coolers?|cameras?|headphones?|earbuds|"
     r"speakers?|sofas?|mattress(?:es)?|furniture|groceries|grocery|vegetables|fruits|medicines?|cars?|bikes?|bicycles?|scooters?|"
-    r"laptop\s+chargers?|power\s+banks?|printers?|gaming\s+consoles?|play\s*stations?)\b"
+    r"laptop\s+chargers?|power\s+banks?|printers?|gaming\s+consoles?|play\s*stations?|"
+    # kitchen and groceries: "pressure cooker then??", "5 kg basmati rice"
+    r"(?:pressure\s+)?cookers?|ovens?|mixers?|grinders?|mixer\s+grinders?|kettles?|toasters?|induction\s+(?:stoves?|cooktops?)|"
+    r"stoves?|gas\s+stoves?|utensils?|cookware|(?:basmati\s+)?rice|atta|flour|dal|pulses|cooking\s+oil|sugar|milk|"
+    r"food|snacks?|chocolates?|biscuits?|water\s+purifiers?|vacuum\s+cleaners?|irons?(?=\s*(?:box|press|\?|$))|"
+    r"books?|novels?|toys?|stationery|pens?|pencils?|medicine|tablets?\s+for)\b"
     r"(?!\s*(?:covers?|cases?|pouch(?:es)?|bags?|sleeves?|holders?|stands?|backpacks?|straps?|charms?|prints?|printed|motif))",
     re.I)
 _VAGUE_REQUEST = re.compile(
@@ -330,7 +335,8 @@ class Assistant:
             return {"dialogue": ds.model_dump(), "turn": turn, "messages": [msg]}
         esc = escalation.detect(ct.text) or dropped_ask
         parsed = parse(ct.text, self._vocab)
-        if (looks_like_gibberish(ct.text) and not _SMALLTALK.match(ct.text) and not parsed.refs
+        if (looks_like_gibberish(ct.text) and not _SMALLTALK.match(ct.text) and not is_smalltalk(expand_shorthand(ct.text))
+                and not parsed.refs
                 and not parsed.has_constraints() and esc is None):
             turn.update(route="other", intent="other", reason="empty")
             return {"dialogue": ds.model_dump(), "turn": turn, "messages": [msg]}
@@ -370,6 +376,8 @@ class Assistant:
         turn["msg_category"] = parsed.category  # this message's own product type (the state may carry another)
         turn["msg_tokens"] = parsed.tokens
         # a budget, sort, removal or exclusion of its own: the message refines, it names no missing thing
+        turn["msg_attributes"] = bool(parsed.colors or parsed.brands)
+        turn["msg_points"] = bool(parsed.pronoun or parsed.refs)
         turn["msg_refines"] = bool(parsed.sort or parsed.price_min is not None or parsed.price_max is not None
                                    or parsed.cheaper or parsed.remove or parsed.reset or parsed.release or parsed.remove_values
                                    or parsed.exclude_brands or parsed.exclude_colors or parsed.refs or parsed.more_like)
@@ -400,7 +408,11 @@ class Assistant:
                 if label == "escalate" and conf < MODEL_ESCALATE_MIN:
                     label = "other"
                 if label in ("product_question", "compare") and not has_results:
-                    label = "search" if label == "product_question" and _looks_like_request(text) else label
+                    # nothing shown yet, so a "question about a product" that points at none ("any phone cover then",
+                    # "5 kg basmati rice") is a request
+                    points = re.search(r"#\s*\d|\b(?:first|second|third|fourth|last|\d(?:st|nd|rd|th)|it|this|that|them|these|"
+                                       r"those|both)\b", text, re.I)
+                    label = "search" if label == "product_question" and (_looks_like_request(text) or not points) else label
                 return label, "model"
         # rules-only fallback
         if has_results and "?" in text:
@@ -453,6 +465,10 @@ class Assistant:
                      "1500\"), ask about a product (\"is #2 cotton?\"), compare items, or ask about delivery and returns.")
         elif ds.ticket_id:
             reply = f"Your ticket {ds.ticket_id} is with our customer-service team; an agent will reply here."
+        elif re.search(r"\b(happy|merry)\s+\w+", t):
+            reply = "Thank you, and the same to you! What can I find for you today?"
+        elif re.search(r"\b(love|loved|impressed|nice|great|sweet|kind|amazing|awesome|wonderful|helpful|lovely|sorted|solved)\b", t):
+            reply = "That's lovely to hear, thank you! What can I find for you today?"
         else:
             reply = "Hi! What are you shopping for today?"
         return self._done(s, ds, reply)
@@ -545,10 +561,12 @@ class Assistant:
             if c.category:
                 # the carried type ("t-shirts" from the last search) is not what was asked for: the closest items come
                 # from the whole catalog, the rest of the state (gender, budget, exclusions) kept; the state keeps it
-                nearer = self._search(ds.model_copy(update={"constraints": c.model_copy(
-                    update={"category": None, "terms": [*c.terms, *missing]})}), turn["text"])
+                wider = c.model_copy(update={"category": None, "terms": [*missing]})
+                nearer = self._search(ds.model_copy(update={"constraints": wider}), turn["text"])
                 if nearer:
-                    products = nearer
+                    # the shopper asked for another thing: the carried type goes from the state too, so "under 1000"
+                    # next is not read as cheaper t-shirts
+                    products, ds.constraints, c = nearer, wider, wider
                     ds.last_results = [p.id for p in products]
         else:
             ds.failures = 0
@@ -653,10 +671,14 @@ class Assistant:
     def _unmatched_request_words(self, turn: dict, products: list[Product]) -> list[str]:
         """Words of a short request with no catalog type that name a thing no catalog title or shown product mentions."""
         tokens = turn.get("msg_tokens") or []
-        if turn.get("msg_category") or turn.get("msg_refines") or not tokens or len(tokens) > 8:
+        # only a request that names a thing: not one that sets a colour or brand on the current search ("sirf blue wale
+        # dikhao", "addidas stuff"), nor one about the shown items ("these are killing me, sooo pretty")
+        if (turn.get("msg_category") or turn.get("msg_refines") or turn.get("msg_attributes") or turn.get("msg_points")
+                or not tokens or len(tokens) > 8):
             return []
         v = self._vocab
         words = [t for t in tokens if t.isalpha() and len(t) >= 4 and t not in v.catalog_words and t not in COMMON_WORDS
+                 and t not in _FILLER_WORDS
                  and t not in HINGLISH_WORDS and t not in GENDER_WORDS and t not in _PARSER_STOP and not t.startswith("zz")
                  and t not in v.slot_words]  # a brand, colour or type word ("not puma") is a filter, not a missing thing
         shown = " ".join(p.title.lower() for p in products[:10])
@@ -669,7 +691,8 @@ class Assistant:
             for slot, relaxed in (("brand", c.model_copy(update={"brands": []})),
                                   ("colour", c.model_copy(update={"colors": []})),
                                   ("budget", c.model_copy(update={"price_min": None, "price_max": None})),
-                                  ("exclusions", c.model_copy(update={"exclude_brands": [], "exclude_colors": []}))):
+                                  ("exclusions", c.model_copy(update={"exclude_brands": [], "exclude_colors": []})),
+                                  ("gender", c.model_copy(update={"gender": None}))):
                 if relaxed == c:
                     continue
                 m = facets.mask(relaxed.to_filters(self._vocab))
@@ -732,6 +755,14 @@ def _to_text(x: Any) -> str:
     if isinstance(x, (bytes, bytearray)):
         return bytes(x).decode("utf-8", errors="replace")
     return "" if x is None else str(x)
+
+
+# words that name no thing of their own in a short request ("show me some stuff", "forget the minimum")
+_FILLER_WORDS = {"stuff", "stuffs", "things", "thing", "items", "item", "options", "option", "minimum", "maximum", "collection",
+                 "range", "variety", "kind", "kinds", "type", "types", "sort", "style", "styles", "design", "designs", "ones",
+                 "something", "anything", "everything", "nothing", "pieces", "piece", "choices", "choice", "selection",
+                 "budget", "limit", "price", "prices", "cost", "lower", "higher", "cheaper", "costlier", "pretty", "cute",
+                 "nice", "lovely", "gorgeous", "beautiful", "sooo", "soooo", "killing", "amazing", "please", "thanks"}
 
 
 def _looks_like_request(text: str) -> bool:

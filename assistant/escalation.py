@@ -72,7 +72,13 @@ _ORDER_HINGLISH = re.compile(
     r"bheji|mila|mili|nikla|nikli)|(?:cancel|return|exchange|wapas)\s+karna\s+hai|(?:otp|account)\b[^.?!]{0,20}?"
     r"\b(?:nahi\s+aa\s+raha|band\s+ho\s+gaya|block\s+ho\s+gaya|nahi\s+khul)|"
     r"(?:order|parcel|refund|paise|paisa|delivery|saman|samaan|return|exchange)\b[^.?!]{0,30}?\bkab\s+(?:aayega|ayega|aaega|milega|"
-    r"aayegi|ayegi|milegi|hoga|hogi|pahunchega)|\d+\s+(?:din|hafte|hafta|mahine|mahina)\s+ho\s+gaye)", re.I)
+    r"aayegi|ayegi|milegi|hoga|hogi|pahunchega)|\d+\s+(?:din|hafte|hafta|mahine|mahina)\s+ho\s+gaye|"
+    # "kal deliver hona tha, abhi tak nahi aaya", "tracking 3 din se update nahi ho rahi"
+    r"(?:abhi\s+tak|ab\s+tak|still)\s+(?:bhi\s+)?(?:nahi|nahin|nai|nhi)\s+(?:aaya|aya|aayi|ayi|mila|mili|pahuncha|pahunchi|aaye|"
+    r"hua|hui)|(?:deliver|delivery|aana|aani|milna|pahunchna)\s+(?:hona|honi|hone)?\s*(?:tha|thi|the)\b[^.?!]{0,40}?"
+    r"\b(?:nahi|nahin|nai|nhi)\b|(?:tracking|status|order)\b[^.?!]{0,25}?\bupdate\s+(?:nahi|nahin|nhi)\s+(?:ho\s+)?(?:raha|rahi|rhi|hua|hui)|"
+    r"(?:bheja|bheji|bhej\s+diya|aaya|aayi|mila|mili)\s+(?:\w+\s+){0,3}?(?:size|colou?r|rang)\s+(?:galat|alag|different)|"
+    r"(?:paisa|paise|refund|amount)\s+(?:wapas|vapas)\s+(?:nahi|nahin|nhi)\s+(?:aaya|aya|mila|aaye))", re.I)
 # "kidding", "jk", "only joking": the shopper takes the outburst back ("not kidding" is emphasis, not a retraction).
 _RETRACT = re.compile(r"(?<!not\s)(?<!n't\s)\b(?:just\s+|only\s+|i'?m\s+)?(?:kidding|joking)\b|\bjk\b|\bj/k\b", re.I)
 _HUMAN_ASK = re.compile(r"\b(talk|speak|chat|connect|transfer|put\s+me|get\s+me|want|need|give\s+me|let\s+me|can\s+i|"
@@ -179,7 +185,8 @@ _FIRST_PERSON = re.compile(r"\b(i|i'?ve|i'?m|my|me|we|our|us|mine)\b", re.I)
 _ORDER_ID = re.compile(r"\b(?:order|awb|tracking)\s*(?:id|no\.?|number|#)?\s*[:#]?\s*[A-Z0-9-]{5,}\b", re.I)
 _NEG_FEEDBACK = re.compile(
     # Hinglish: "phir se wahi", "koi fayda nahi", "kuch kaam ka nahi", "ye sab bekaar hai", "pasand nahi aaya"
-    r"\b(phir\s+se\s+(?:wahi|vahi|same)|(?:koi|kuch)\s+fayda\s+nahi|kuch\s+kaam\s+ka\s+nahi|(?:sab\s+)?bekaar|bakwas\s+(?:results?|hai)|"
+    r"\b(phir\s+se\s+(?:wahi|vahi|same)|(?:koi|kuch)\s+fayda\s+nahi|kuch\s+(?:bhi\s+)?(?:kaam\s+ka\s+)?(?:nahi|nhi|nahin)\s+"
+    r"(?:mil|dikh)\s*(?:raha|rha|rahi|rhi)|kuch\s+kaam\s+ka\s+nahi|(?:sab\s+)?bekaar|bakwas\s+(?:results?|hai)|"
     r"(?:ek\s+bhi|koi\s+bhi)\s+pasand\s+nahi|pasand\s+nahi\s+(?:aaya|aayi|aa\s+raha)|kaam\s+k[aei]\s+nahi|"
     r"(?:ye|yeh|ye\s+wale|yeh\s+wale)\s+(?:bhi\s+)?nahi\s+chahiye|(?:ye|yeh)\s+(?:wale|sab)\s+(?:achhe|acche|ache|theek)\s+nahi|"
     r"none\s+of\s+(?:these|them|those)|not\s+what\s+i\s+(?:want|asked|need|meant|am\s+looking)|not\s+helpful|"
@@ -219,6 +226,10 @@ _PURCHASE = re.compile(
     r"^\s*(?:received|recieved|got|ordered|bought|"
     r"purchased|paid\s+for)\b|"
     r"\bmy\s+\w+(?:\s+\w+)?\s+(?:came|arrived|was\s+delivered|got\s+delivered|has\s+arrived)\b|"
+    # a delivery told with its day: "the one that came on monday", "dad's shoes came today", "which arrived yesterday"
+    r"\b(?:came|arrived|was\s+delivered|were\s+delivered|got\s+delivered|reached\s+(?:me|us|him|her))\s+(?:on\s+\w+day|today|"
+    r"yesterday|this\s+(?:morning|afternoon|evening|week)|last\s+(?:night|week)|\d+\s+days?\s+ago|just\s+now)\b|"
+    r"\b(?:the\s+one|the\s+\w+|one|ones|it|they)\s+(?:that|which|i|we)\s+(?:came|arrived|got|received|ordered|bought)\b|"
     r"\b(?:bought|ordered|purchased|delivered)\s+(?:it\s+|them\s+)?(?:from\s+you|last|yesterday|on|\d|a\s+few|few|two|this|earlier)|"
     r"\b(?:you|you\s+guys|you\s+people|you\s+lot|y'?all|they|seller|store|courier|brand)\s+(?:have\s+|has\s+)?"
     r"(?:sent|delivered|shipped|gave)\b|"
@@ -271,7 +282,11 @@ _DEFECT_EVENT = re.compile(
     r"(?:came|arrived|reached|was\s+delivered|got\s+delivered)\s+(?:\w+\s+){0,2}?(?:days?|weeks?)\s+(?:after|late)|"
     r"(?:came|arrived|(?:was|were|got)\s+delivered)\s+without\s+(?:the\s+|its\s+|any\s+|a\s+|an\s+)?"
     r"(?:laces?|strap|belt|dupatta|buttons?|box|tags?|invoice|cover|pouch|warranty|bottom|pair|lid|cap|charger|battery)|"
-    r"(?:half|almost)\s+empty|already\s+(?:scratched|torn|broken|damaged|stained|used|worn|opened|cracked))\b",
+    r"(?:half|almost)\s+empty|already\s+(?:scratched|torn|broken|damaged|stained|used|worn|opened|cracked)|"
+    # a pair that is no pair: "one shoe is size 8 and the other is 9", "two left shoes", "mismatched"
+    r"one\s+(?:shoe|sandal|slipper|boot|earring|sock|glove|side|piece)\s+is\s+(?:a\s+)?(?:size\s+)?\w+\s+and\s+the\s+other|"
+    r"(?:two|both)\s+(?:left|right)\s+(?:shoes?|feet|foot|sandals?|slippers?)|mismatch\w*|"
+    r"(?:the\s+)?new\s+one\s+(?:never|still\s+has\s*n'?t|has\s*n'?t|did\s*n'?t)\s+(?:\w+\s+)?(?:arrived|came|come|arrive|reached|shipped))\b",
     re.I)
 # Help with a specific order, or money back: the bot cannot act on orders.
 _ORDER_HELP = re.compile(
@@ -283,7 +298,7 @@ _ORDER_HELP = re.compile(
 # got cancelled three times", "nobody ever came"
 _DELIVERY_FAIL = re.compile(
     r"\b(?:app|tracking|status|it|site|website|sms|message)\s+(?:says|shows|showing|said|showed)\s+(?:it\s+(?:was|is|has\s+been)\s+|"
-    r"it'?s\s+|as\s+)?delivered\b[^.?!]{0,40}?\b(?:but|though|yet|however)\b|"
+    r"it'?s\s+|as\s+)?delivered\b[^.?!]{0,40}?\b(?:but|though|yet|however|nothing|never|nobody|no\s*one)\b|"
     r"\b(?:pickup|pick-up|pick\s+up|delivery|order|return|exchange|refund)\b[^.?!]{0,30}?\b(?:got|was|been|keeps?\s+getting|has\s+been)\s+"
     r"(?:cancell?ed|rescheduled|postponed)\b|"
     r"\b(?:pickup|pick-up|delivery|courier|parcel|return)\b[^.?!]{0,40}?\b(?:nobody|no\s*one)\s+(?:ever\s+)?(?:came|come|showed\s+up|"
@@ -315,7 +330,11 @@ _REPEAT = re.compile(
     r"\b(?:again\s+and\s+again|over\s+and\s+over(?:\s+again)?)\b|"
     r"\bhow\s+many\s+(?:more\s+)?times\s+(?:do|should|must|have|will|am|shall)\s+i\s+(?:have\s+to\s+|need\s+to\s+)?"
     r"(?:tell|ask|say|repeat|explain|type|write|search)|"
-    r"\b(?:keep|kept)\s+(?:on\s+)?(?:telling|asking|saying|repeating|explaining)\b", re.I)
+    r"\b(?:keep|kept)\s+(?:on\s+)?(?:telling|asking|saying|repeating|explaining)\b|"
+    # Hinglish: "3rd time pooch raha", "teesri baar bol rahi hoon", "kitni baar bolun", "baar baar pooch raha"
+    r"\b(?:\d+(?:st|nd|rd|th)?|teesri|tisri|doosri|dusri|chauthi|third|second|fourth)\s+(?:time|baar|bar)\s+(?:\w+\s+)?"
+    r"(?:pooch|puch|pučh|bol|keh|kah|likh|search|dhoond)\w*|\bkitni\s+(?:baar|bar)\s+(?:\w+\s+)?(?:bol|pooch|puch|keh|kah|likh)\w*|"
+    r"\bbaar\s+baar\s+(?:\w+\s+)?(?:bol|pooch|puch|keh|kah|likh)\w*", re.I)
 _UNHELPED = re.compile(
     r"\b(?:nobody|no\s*-?\s*one|none\s+of\s+you)\b(?:\s+\w+){0,3}?\s+(?:help\w*|respond\w*|answer\w*|listen\w*|repl\w*|"
     r"read\w*|car(?:e|es|ing)|bother\w*|assist\w*|solv\w*|fix\w*)|"
@@ -343,7 +362,10 @@ _NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|without|n'?t|dont|don't)\b(?:\s
 # Feelings about the shopper's own old things are a reason to shop ("frustrated with my old backpack").
 _OWN_THING = re.compile(r"\b(?:with|about|of|at|by)\s+(?:my|our)\s+(?:(?:old|current|existing|own|worn[- ]out|present|"
                         r"last)\s+)?(\w+)", re.I)
-_STORE_TARGET = re.compile(r"\b(you|your|yours|service|site|website|app|bot|chat|company|store|platform|support|team|"
+# "team" is the store's unless it is the shopper's own ("so angry at my team for losing"): a sports side, an office team
+_STORE_TARGET = re.compile(r"\b(you|your|yours|service|site|website|app|bot|chat|company|store|platform|support|"
+                           r"(?<!\bmy\s)(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bcricket\s)(?<!\bfootball\s)"
+                           r"(?<!\bfavourite\s)(?<!\bfavorite\s)(?<!\bnational\s)(?<!\bindian\s)team|"
                            r"myntra|order\w*|delivery|courier|refund|payment|staff|agent)\b", re.I)
 
 
@@ -523,8 +545,10 @@ def _someone_of_mine(t: str, m: re.Match) -> bool:
     before = t[:m.start()]
     return bool(re.search(r"\b(?:my|our|his|her|their|mom'?s|dad'?s|wife'?s|husband'?s)\s+(?:[a-z]+\s+){0,2}$", before, re.I)
                 # someone's job: "my mom is a bank manager", "he works as a delivery agent"
-                or re.search(r"\b(?:is|am|was|are|were|as|became|become|becomes|promoted\s+to|promotion\s+to|made)\s+"
-                             r"(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,2}$", before, re.I))
+                or (re.search(r"\b(?:is|am|was|are|were|as|became|become|becomes|promoted\s+to|promotion\s+to|made)\s+"
+                              r"(?:an?\s+|the\s+)?(?:[a-z]+\s+){0,2}$", before, re.I)
+                    # "is there a manager I can speak to?" asks for one
+                    and not re.search(r"\b(?:is|are)\s+there\s+(?:an?\s+|any\s+|some\s+)?(?:[a-z]+\s+)?$", before, re.I)))
 
 
 def _plain_laugh(t: str, m: re.Match) -> bool:
@@ -558,10 +582,30 @@ def _problem_match(t: str):
     return None
 
 
+# The problem went away while the shopper typed: "was about to raise a complaint about my late order but it just showed
+# up, all good", "nvm, the refund is credited now"
+_RESOLVED = re.compile(
+    r"(?:\bbut\b|\bnow\b|\bnvm\b|\bnever\s+mind\b|\bignore\s+(?:that|it|my\s+last)\b|\bactually\b)([^.?!]{0,60}?)\b(?:"
+    r"(?:just\s+|finally\s+)?(?:showed\s+up|turned\s+up|arrived|came|reached|got\s+(?:delivered|credited|refunded|sorted|resolved|fixed))|"
+    r"(?:is|it'?s|its|has\s+been|got)\s+(?:here|sorted|resolved|fixed|credited|refunded|delivered)|all\s+(?:good|sorted|fine|ok|okay)|"
+    r"no\s+(?:problem|issue)\s+(?:now|anymore|any\s+more))\b", re.I)
+_ABOUT_TO = re.compile(r"\b(?:was|were)\s+(?:about|going|gonna|just\s+about)\s+to\s+(?:raise|file|lodge|make|write|call|complain|"
+                       r"message|contact|ping|ask|chase)|\balmost\s+(?:raised|filed|complained|called|wrote|messaged)|"
+                       r"\b(?:nvm|never\s+mind|ignore\s+(?:that|it|my\s+last))\b", re.I)
+
+
+def _resolved(t: str) -> bool:
+    m = _RESOLVED.search(t)
+    bad = r"\b(?:never|not|n'?t|no|nothing|nobody|no\s*one|still|yet|without|wrong|damaged|broken|torn|ripped|missing|" \
+          r"charged|deducted|stained|fake|late|but|however)\b"
+    return bool(m) and bool(_ABOUT_TO.search(t)) and not re.search(bad, m.group(1) or "", re.I) \
+        and not re.search(bad, t[m.end():], re.I)
+
+
 def detect(text: str) -> Escalation | None:
     """Escalation reason for one message, or None. Repeated failure is decided by the caller's counter."""
     t = normalise(expand_shorthand(text)).strip()
-    if not t:
+    if not t or _resolved(t):
         return None
     hing = _HUMAN_HINGLISH.search(t)
     if hing:

@@ -173,7 +173,7 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
     # ("still not right") is the repeated-failure counter's to judge
     if item_question or is_policy_question(t) or is_smalltalk(t) or is_entertainment_request(t) or is_praise_story(t) \
             or E._HYPOTHETICAL.search(t) \
-            or E._HYPOTHETICAL_ANY.search(t) or E.is_negative_feedback(t):
+            or E._HYPOTHETICAL_ANY.search(t) or E.is_negative_feedback(t) or E._elsewhere(t):
         return None
     # a story about an item the shopper has names a product but asks for none: the shopping gate does not apply
     if p >= (cfg.shop_threshold if shopping and not E.is_owned_item_story(t) else cfg.add_threshold):

@@ -26,7 +26,7 @@ _SMALLTALK = re.compile(
     r"what\s+(?:do|can)\s+you\s+(?:sell|offer|stock|do)|what\s+(?:can|do)\s+i\s+(?:buy|find|shop)\s+here|"
     r"(?:happy|merry)\s+(?:diwali|deepawali|holi|new\s+year|christmas|xmas|eid|navratri|dussehra|onam|pongal|lohri|"
     r"rakhi|raksha\s*bandhan|birthday|anniversary|independence\s+day|republic\s+day|weekend|friday|sunday)"
-    r"(?:\s+(?:to\s+)?(?:you|u|all|everyone|shopassist|team|guys|folks))?)"
+    r"(?:\s+(?:to\s+)?(?:you|u|all|everyone|shopassist|team|guys|folks))?(?:\s+in\s+advance)?)"
     r"(?:[\s,!.]+(?:there|thanks|thank\s+you|a\s+lot|so\s+much|again|bot|friend|buddy|mate|please|:\)|🙂|😊))*[\s!.?]*$",
     re.I,
 )
@@ -40,7 +40,10 @@ _POLICY = re.compile(
     r"size\s+(?:chart|guide)|what\s+(?:does|is)\s+(?:a\s+|the\s+)?size\s+\w+\s+(?:mean|in\s+(?:inches|cm))|"
     r"size\s+(?:xs|s|m|l|xl|xxl|\d{2})\s+(?:in\s+(?:inches|cm)|measurements?|means?)|"
     r"(?:find|know|measure|choose|pick|figure\s+out|work\s+out|check|determine|select|decide)\s+"
-    r"(?:out\s+)?(?:my|the\s+right|the\s+correct|which|what|the)\s+(?:shoe\s+|ring\s+|dress\s+)?size|sizes?\s+(?:run|fit)|"
+    r"(?:out\s+)?(?:my|the\s+right|the\s+correct|which|what|the)\s+(?:shoe\s+|ring\s+|dress\s+)?size|"
+    r"sizes?\s+(?:usually\s+|generally\s+|normally\s+|typically\s+|tend\s+to\s+)?(?:run|fit|work|compare)|"
+    r"(?:last|latest|final)\s+(?:date|day)\s+to\s+(?:order|place|buy)|(?:get|gets|be|is|reach|reaches|arrive|arrives)\s+"
+    r"(?:it\s+)?(?:delivered\s+)?(?:before|by|in\s+time\s+for)\s+(?:diwali|holi|eid|christmas|rakhi|the\s+\w+|my\s+\w+|\w+day|\d)|"
     r"(?:which|what)\s+size\s+(?:should|do|would|shall|will)\s+i|"
     r"cancel(?:lation)?\s+(?:policy|an?\s+order|my\s+order\s+before)|deliver\s+to|ship\s+to|do\s+you\s+(?:ship|deliver)|"
     r"international\s+(?:shipping|delivery)|gift\s+wrap\w*|warranty\s+(?:policy|on)|are\s+returns|"
@@ -62,8 +65,10 @@ _SMALLTALK_WORDS = re.compile(
     r"(?:these|those|they|this|it|all)\s+(?:look|looks|seem|seems|are|is)|looking)", re.I)
 _SMALLTALK_SEQ = re.compile(rf"^\s*(?:{_SMALLTALK_WORDS.pattern}[\s,!.?]*)+$", re.I)
 _SMALLTALK_Q = re.compile(
-    r"^\s*(?:how\s+(?:are|r)\s+(?:you|u)(?:\s+doing)?|how'?s\s+it\s+going|what'?s\s+up|sup|"
-    r"(?:who|what)\s+are\s+you|are\s+you\s+(?:an?\s+)?(?:real\s+)?(?:bot|robot|human|real|ai|person|machine|chatbot|computer)|"
+    r"^\s*(?:(?:hi+|hello+|hey+|namaste|hii+|heyy+|ok(?:ay)?|btw)\W+)?"
+    r"(?:how\s+(?:are|r)\s+(?:you|u)(?:\s+doing)?|how'?s\s+it\s+going|what'?s\s+up|sup|"
+    r"(?:who|what)\s+are\s+you|are\s+you\s+(?:an?\s+)?(?:real\s+)?(?:bot|robot|human|real|ai|person|machine|chatbot|computer)"
+    r"(?:\s+or\s+(?:an?\s+)?(?:real\s+|actual\s+)?(?:bot|robot|human|person|machine|ai|chatbot|computer|human\s+being))?|"
     r"am\s+i\s+(?:talking|chatting|speaking)\s+(?:to|with)\s+(?:a\s+)?(?:bot|robot|human|real\s+person|machine)|"
     r"what'?s\s+your\s+name|"
     r"what\s+(?:can|do)\s+you\s+(?:do|sell|offer|stock|help\s+(?:me\s+)?with)|how\s+can\s+you\s+help(?:\s+me)?|"
@@ -259,16 +264,32 @@ _OUT_OF_SCOPE = re.compile(
     r"\brecharge\s+my\s+(?:phone|mobile|sim)\b|\bwhat'?s\s+the\s+weather\b|\bweather\s+(?:today|tomorrow|forecast)\b|"
     r"\b(?:do|solve|write)\s+my\s+(?:homework|assignment|essay)\b", re.I)
 _PRAISE_STORE = re.compile(
-    r"^\W*(?:(?:honestly|seriously|btw|ok(?:ay)?|wow|just\s+wanted\s+to\s+say)\W+)*(?:i\s+|we\s+)?(?:really\s+|absolutely\s+|just\s+)?"
+    r"^\W*(?:(?:honestly|seriously|btw|ok(?:ay)?|wow|just\s+wanted\s+to\s+say|hi+|hello+|hey+|namaste)\W+)*(?:i\s+|we\s+)?(?:really\s+|absolutely\s+|just\s+)?"
     r"(?:love|loved|loving|adore)\s+(?:(?:this|your|the)\s+(?:app|site|website|store|shop|service|bot|assistant|chat|platform|team)|"
-    r"you(?:\s+guys|\s+all|\s+people)?)\b(?!.*\b(?:but|however|though|although|except|not|never|wrong|late|still|yet|problem|issue|damaged)\b)",
+    r"(?:this|your|the)\s+(?:new\s+)?(?:\w+\s+){0,2}?(?:collection|collections|range|selection|designs|catalog(?:ue)?|variety|stuff|"
+    r"products|prints|look|layout|interface)|"
+    r"you(?:\s+guys|\s+all|\s+people)?)\b(?!.*\b(?:but|however|though|although|except|not|never|wrong|late|still|yet|problem|issue|damaged|"
+    r"show|need|want|looking|find|under|below|any)\b)|"
+    # "the new app look is so nice", "your site looks really clean now"
+    r"^\W*(?:(?:hi+|hello+|hey+|namaste|wow|btw|ok(?:ay)?)\W+)*(?:the|your|this)\s+(?:new\s+)?(?:app|site|website|ui|interface|design|"
+    r"layout|homepage)(?:\s+(?:look|design|layout|update|theme))?\s+(?:is|looks|feels|seems)\s+(?:so\s+|really\s+|very\s+|super\s+|"
+    r"pretty\s+|much\s+|way\s+)?(?:nice|good|great|cool|clean|beautiful|smooth|slick|better|neat|lovely|fresh|amazing)\b"
+    r"(?!.*\b(?:but|however|though|although|except|not|never|problem|issue|show|need|want|looking)\b)",
     re.I)
 _PRAISE_STORY = re.compile(
     r"\b(?:(?:she|he|they|i|we|mom|dad|everyone|my\s+\w+)\s+(?:really\s+|absolutely\s+)?(?:loved|loves|liked|adored)\s+(?:it|them|"
     r"the\s+\w+)|(?:fit|fits|fitted)\s+perfectly|helped\s+(?:me|her|him|us|them)\s+(?:a\s+lot|so\s+much|loads)|nice\s+to\s+hear|"
     r"you\s+(?:guys|all|people|folks)?\s*(?:are|r)\s+(?:so\s+|really\s+)?(?:great|awesome|the\s+best|amazing|wonderful|lovely)|"
     r"my\s+only\s+complaint\s+is\s+(?:that\s+)?(?:you|there)\s+(?:have|are|is|make)\s+(?:too|so)\s+(?:many|much)\s+"
-    r"(?:nice|good|great|lovely|beautiful|amazing|pretty|cool))", re.I)
+    r"(?:nice|good|great|lovely|beautiful|amazing|pretty|cool)|"
+    # someone of the store sorted a past problem: "your customer care sorted my issue in 5 mins, really impressed"
+    r"(?:agent|customer\s+(?:care|service|support)|support|service|team|guy|executive|rep|staff|person|lady|people|delivery\s+\w+)"
+    r"\s+(?:\w+\s+){0,3}?(?:solved|sorted|fixed|resolved|handled|helped\s+(?:me|us|her|him)\s+with)\s+(?:out\s+)?(?:my|our|the|her|his|it)\b"
+    r"(?=.*\b(?:thanks?|thank\s+you|impressed|nice|great|kind|sweet|amazing|awesome|fast|quick|quickly|helpful|polite|lovely|super)\b)|"
+    r"(?:was|were|is|are)\s+(?:so\s+|super\s+|really\s+|very\s+|extremely\s+)?(?:sweet|kind|polite|courteous|helpful)\b|"
+    r"pass\s+on\s+(?:my|our)\s+thanks|(?:really|so|very)\s+impressed|"
+    # chat about someone who works at the store: "my friend works in your customer support team"
+    r"\b(?:works?|worked|working)\s+(?:in|at|for|with)\s+(?:your|you\s+guys|myntra))", re.I)
 _COME_BACK_LATER = re.compile(
     r"\b(?:i'?ll|i\s+will|let\s+me|gonna|going\s+to)\s+(?:talk\s+to|ask|check\s+with|discuss\s+(?:it\s+)?with|show\s+(?:it\s+|this\s+)?to|"
     r"think\s+about\s+it|think\s+it\s+over|sleep\s+on\s+it)\b[^.?!]{0,40}?(?:come\s+back|get\s+back|return|later|tomorrow|"
@@ -295,15 +316,21 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
         return "smalltalk"
     if _OUT_OF_SCOPE.search(t) and not parsed.has_item_slots():
         return "other"  # "book me a train ticket": not something a fashion store does
-    if (is_policy_question(t) and not parsed.refs and not _SHOP_REQUEST.search(t)
-            and (not parsed.has_item_slots() or _policy_in_one_sentence(t))):
+    # "flipkart lost my order 😤 anyway, tshirt for boys?": after "anyway" comes what the shopper wants now
+    pivot = _PIVOT.search(t)
+    asked = t[pivot.end():] if pivot and parsed.has_item_slots() else t
+    if (is_policy_question(asked) and not parsed.refs and not _SHOP_REQUEST.search(asked)
+            and (not parsed.has_item_slots() or _policy_in_one_sentence(asked))):
         # a backstory sentence about an order elsewhere ("my friend's order never arrived") beside a product request in
         # another sentence ("earrings maybe?") is shopping, not a policy question
         return "policy_question"
     if is_smalltalk(t) and not parsed.has_constraints():
         return "smalltalk"
-    if _PRAISE_STORE.match(t) and "?" not in t and not parsed.has_item_slots():
-        return "smalltalk"  # "love this app, the return process was so smooth last time": praise, not a policy question
+    praise = _PRAISE_STORE.match(t)
+    if praise and "?" not in t and (not parsed.has_item_slots() or not re.search(r"\w", t[praise.end():])):
+        # "love this app, the return process was so smooth last time": praise, not a policy question; "i love your saree
+        # collection" names a type only inside the praise
+        return "smalltalk"
     if _COME_BACK_LATER.search(t) and "?" not in t and not _ASKS.search(t):
         return "smalltalk"  # "thanks! I'll talk to my husband and come back later"
     if is_praise_story(t):
@@ -327,9 +354,30 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
         return "product_question"
     if has_results and _MORE_RESULTS.search(t):
         return "shop"  # "show me more", "other options": the same search again (a refine)
+    if is_story_without_request(t, parsed):
+        return "smalltalk"  # "another app sent my dad a damaged shirt last year ... hope you guys are better lol"
     if parsed.has_constraints():
         return "shop"  # search or refine: decided from the state
     return None
+
+
+_PIVOT = re.compile(r"\b(?:any\s*ways?|anyhow|moving\s+on|coming\s+back\s+to\s+(?:shopping|it)|leaving\s+that\s+aside)\b[\s,.!:;-]*",
+                    re.I)
+_PAST_STORY = re.compile(r"\b(?:sent|came|arrived|bought|ordered|got|received|gifted|delivered|replied|happened|wore|had|was|"
+                         r"were|loved|liked|did|went|told|said)\b", re.I)
+_REQUEST_CUES = re.compile(r"\b(?:show|need|want|looking|find|get\s+me|suggest|recommend|search|do\s+you\s+have|any|anyway|"
+                           r"anyways|now|so|similar|same|like\s+(?:this|that|these|those|the)|another\s+(?:one|pair|colou?r|option|in|like)|more|matching|instead|also|"
+                           r"under|below|above|between|budget|please|pls|for\s+(?:men|women|boys|girls|him|her|me|my|a|an|the)|"
+                           r"in\s+(?:\w+\s+)?(?:colou?r|size)|can|could|would|will|should|let'?s)\b", re.I)
+
+
+def is_story_without_request(text: str, parsed) -> bool:
+    """A message of eight words or more that tells of the past and asks for nothing: no request word, no question, no
+    budget, sort or reference ("my last order came two days early, loved it")."""
+    t = text.strip()
+    return (len(t.split()) >= 8 and "?" not in t and bool(_PAST_STORY.search(t)) and not _REQUEST_CUES.search(t)
+            and not parsed.refs and parsed.price_max is None and parsed.price_min is None and not parsed.sort
+            and not parsed.exclude_brands and not parsed.exclude_colors and not parsed.reset)
 
 
 def reconcile_shop(*, parsed, new_search: bool, state_was_empty: bool) -> str:

@@ -42,6 +42,7 @@ _MAX_BEFORE = re.compile(
     # moving the ceiling: "stretch it to 1999", "raise my budget to 3k", "bump it up to 2500", "increase the limit to 5000"
     rf"(?:stretch|increase|raise|extend|bump|push|take|move|lower|reduce|bring|drop|change|make)\s+(?:it|that|this|my\s+budget|the\s+budget|budget|the\s+limit|"
     rf"the\s+max|the\s+price|the\s+cap)?\s*(?:back\s+)?(?:up|down)?\s*to|"
+    rf"(?:make|keep)\s+(?:it|that)|"
     rf"<=?|till|until|spend(?:\s+only)?|only\s+have|afford)\s*(?:of\s+)?{_NUM}", re.I)
 # Hinglish puts the bound after the amount: "2000 ke andar / ke neeche / tak / se kam" (at most), "1500 se upar / se
 # zyada / ke upar" (at least), "3000 ke aas paas" (around).
@@ -151,7 +152,10 @@ _REF_PATTERNS = [
 _ORD_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?!\s+(?:time|class))", re.I)
 _FIRST_N = re.compile(r"\b(?:first|top)\s+(two|three|four|2|3|4)\b", re.I)
 _LAST_N = re.compile(r"\b(?:the\s+)?last\s+(two|three|2|3)\b(?!\s*(?:k\b|rs\b|days?|weeks?|months?|years?|times?|orders?))", re.I)
-_LAST = re.compile(r"\b(?:the\s+)?last\s+(?:one|item|option|product)\b|\bthe\s+last\b", re.I)
+# "the last one" is a shown item; "the last parcel", "the last date to order", "last time" are not
+_LAST = re.compile(r"\b(?:the\s+)?last\s+(?:one|item|option|product)\b|\bthe\s+last\b(?!\s+(?:parcel|package|order|orders|"
+                   r"delivery|date|day|days|time|times|week|weeks|month|months|year|years|minute|moment|sale|season|festival|"
+                   r"diwali|holi|christmas|eid|trip|visit|purchase|shipment|refund|return|exchange|wedding|birthday|party)\b)", re.I)
 _PRONOUN = re.compile(r"\b(it|this\s+one|that\s+one|this|that|these|those|them|the\s+one)\b", re.I)
 _BARE_INTS = re.compile(r"(?<![\d,.₹])\b(\d{1,2})\b(?![\d,.]|\s*(?:k|%|rs|inr|₹))", re.I)
 
@@ -207,9 +211,16 @@ def _amount(num: str, unit: str | None) -> float | None:
     return v
 
 
+_REJECTED_AMOUNT = re.compile(r"((?:₹|rs\.?\s*|inr\s*)?\d[\d,]*(?:\.\d+)?\s*k?)\s*(?:rs\.?|rupees|inr|bucks)?\s*"
+                              r"(?:is|'s|was|seems|sounds|feels)\s+(?:way\s+|a\s+bit\s+|a\s+little\s+|bit\s+|kinda\s+|just\s+|far\s+)?"
+                              r"too\s+(?:much|expensive|high|costly|steep|pricey|many)", re.I)
+
+
 def parse_price(text: str) -> tuple[float | None, float | None, set[tuple[int, int]]]:
     """(price_min, price_max, character spans used). Numbers need a price cue: "top 3" is no budget."""
     t = text.lower().replace("₹ ", "₹")
+    # an amount turned down ("2k is too much, make it 700") is no budget: blank it, keeping the offsets
+    t = _REJECTED_AMOUNT.sub(lambda m: " " * len(m.group(1)) + m.group(0)[len(m.group(1)):], t)
     spans: set[tuple[int, int]] = set()
     lo = hi = None
 
@@ -372,7 +383,7 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     neg_text = _PRE_NEG_HI.sub(" zzhneg ", neg_text)
     tokens = vocab.tokens(neg_text.replace("NEGCUE", "zzneg"))
     p.tokens = tokens
-    matches = vocab.find(tokens, cued)
+    matches = _drop_story_sentences(vocab.find(tokens, cued), tokens)
     negated = _negated_spans(tokens, matches)
     released = _released_spans(tokens, matches)
     cat_hits: list = []
@@ -401,12 +412,20 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     genders = [m for m in genders if not (tokens[m.start] in ("his", "her") and any(o.start == m.end for o in genders))]
     facet = [m for m in genders if " ".join(tokens[m.start:m.end]) in _FACET_GENDER]
     # the recipient of this message: "mummy already bought hers, its for papa now" -> papa
+    # "bhai, ..." / "bro ..." opening a message addresses the reader; another person named after it is the one shopped for
+    if len(genders) > 1 and genders[0].start == 0 and tokens[0] in _ADDRESS_WORDS:
+        genders = genders[1:]
     named = [m for m in genders if not all(t in ("him", "his", "her") for t in tokens[m.start:m.end])]
-    recipient = [m for m in (named or genders) if m.start > 0 and (tokens[m.start - 1] == "for" or (
-        m.start > 1 and tokens[m.start - 2] == "for" and tokens[m.start - 1] in ("my", "his", "her", "our", "the")))]
-    p.gender = (facet or recipient[-1:] or named or genders)[0].value if genders else None
+    # "for his mama's wedding": the person whose occasion it is, not the one the item is for
+    hosts = {m.start for m in genders if m.end < len(tokens) and tokens[m.end] in _OCCASIONS}
+    recipient = [m for m in (named or genders) if m.start not in hosts and m.start > 0 and (tokens[m.start - 1] == "for" or (
+        m.start > 1 and tokens[m.start - 2] == "for" and tokens[m.start - 1] in ("my", "his", "her", "our", "the")))
+        or (m.end + 1 < len(tokens) and tokens[m.end] in ("ke", "ki", "k") and tokens[m.end + 1] in ("liye", "lie", "liya"))]
+    # "my 10 yr old son needs a blazer": the one who needs or wants it
+    needer = [m for m in named if m.end < len(tokens) and tokens[m.end] in _NEEDS]
+    p.gender = (facet or recipient[-1:] or needer[:1] or named or genders)[0].value if genders else None
     if genders:
-        g = (facet or recipient[-1:] or named or genders)[0]
+        g = (facet or recipient[-1:] or needer[:1] or named or genders)[0]
         p.gender_from_pronoun = all(t in ("him", "his", "her") for t in tokens[g.start:g.end])
     if len({m.value for m in cat_hits}) > 1 and "zzsep" in tokens:
         # "hmm he has belts. a wallet instead": a type in a sentence that only says what someone has is no wish
@@ -490,6 +509,10 @@ exclude excluding except without avoid hate dislike love like likes skip drop cl
 matter care preference fussy important open ones""".split())
 
 
+_ADDRESS_WORDS = {"bhai", "bhaiya", "bro", "didi", "dude", "sis", "boss", "man", "guys"}
+_OCCASIONS = {"wedding", "weddings", "birthday", "bday", "party", "function", "anniversary", "engagement", "reception",
+              "sangeet", "mehendi", "mehndi", "shaadi", "farewell", "graduation", "funeral", "housewarming", "puja", "pooja"}
+_NEEDS = {"needs", "need", "wants", "want", "requires", "is", "has", "loves", "likes", "asked", "asks", "ko"}
 _FACET_GENDER = {"men", "mens", "male", "males", "gents", "gent", "gentlemen", "menswear", "mans", "women", "womens",
                  "female", "females", "ladies", "womenswear", "womans", "boys", "girls", "unisex"}
 _NP_BREAK = {"zzsep", "zzcomma", "zzinst", "for", "and", "or", "with", "instead", "than", "then", "also", "plus", "not", "no", "but", "to", "in",
@@ -501,6 +524,36 @@ _REQUEST_WORDS = {"need", "want", "looking", "show", "find", "searching", "buy",
 _LONG_MESSAGE = 40  # tokens
 _HAS_WORDS = {"has", "have", "own", "owns", "already", "bought", "got", "wearing", "wore", "wears"}
 _SWITCH_WORDS = {"instead", "rather", "actually", "maybe", "perhaps", "how", "what"}
+
+
+_BACK_REFERENCE = {"same", "similar", "like", "matching", "match", "those", "them", "it", "these", "one", "ones", "another",
+                   "more", "again"}
+_STORY_WORDS = {"came", "arrived", "delivered", "ordered", "order", "bought", "got", "received", "loved", "wore", "had",
+                "was", "were", "gifted", "returned", "exchanged", "last", "ago", "yesterday"}
+
+
+def _drop_story_sentences(matches: list, tokens: list[str]) -> list:
+    """'my last order of roadster jeans came early, loved it! now i need a denim jacket': the product, brand and colour
+    of a sentence that tells of a past order (and asks for nothing) are no wish when another sentence asks for something.
+    A person named there (the recipient) stays."""
+    if "zzsep" not in tokens:
+        return matches
+    bounds, a = [], 0
+    for i, t in enumerate(tokens + ["zzsep"]):
+        if t == "zzsep":
+            bounds.append((a, i))
+            a = i + 1
+    asks = [(a, b) for a, b in bounds if set(tokens[a:b]) & _REQUEST_WORDS]
+    story = [(a, b) for a, b in bounds if (a, b) not in asks and set(tokens[a:b]) & _STORY_WORDS
+             and not set(tokens[a:b]) & (_SWITCH_WORDS | {"not", "no", "zzneg", "under", "below", "above", "between"})]
+    if not asks or not story:
+        return matches
+    # "... want the same in blue", "show me white ones": the story's item is the one asked about; only what the request
+    # sets itself (its own colour) replaces the story's
+    back = any(set(tokens[a:b]) & _BACK_REFERENCE for a, b in asks)
+    asked_kinds = {m.kind for m in matches if any(a <= m.start < b for a, b in asks)}
+    return [m for m in matches if m.kind == "gender" or not any(a <= m.start < b for a, b in story)
+            or (back and m.kind not in asked_kinds)]
 
 
 def _head_category(hits, tokens: list[str]):

@@ -18,7 +18,10 @@ _TAG = re.compile(r"<[^>]{0,400}>")
 _JS_URL = re.compile(r"javascript\s*:[^\s]*", re.I)
 _CTRL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")
 # sentence ends, line breaks, and the section markers injections use ("### SYSTEM: ... ### what is the return window?")
-_SENT_SPLIT = re.compile(r"(?<=[.!?;\n])\s+|\n+|\s*(?:#{2,}|-{3,}|\*{3,}|={3,}|\|{2,})\s*")
+_SENT_SPLIT = re.compile(r"(?<=[.!?;\n])\s+|\n+|\s*(?:#{2,}|-{3,}|\*{3,}|={3,}|\|{2,})\s*|"
+                         # chat-template markers open a section of their own: "loafers under 2000 </s> [INST] set ..."
+                         r"\s*(?=(?i:\[/?(?:inst|system|user|assistant)\]|<\|?(?:im_start|im_end|system|user|assistant)\|?>))|"
+                         r"\s*</?s>\s*")
 
 # Phrases that try to re-program the assistant. A sentence carrying one is dropped whole.
 _INJECTION = re.compile(
@@ -37,7 +40,10 @@ _INJECTION = re.compile(
     r"|(list|show|give|send|reveal|print|dump|export|share|leak|tell)\s+(me\s+)?(all\s+)?(the\s+)?(other\s+)?"
     r"(customers?|users?|shoppers?|people|members?|admins?)('?s|')?\s+(phone|mobile|numbers?|contacts?|e-?mails?|address\w*|"
     r"data|details|passwords?|records|info\w*|cards?|orders?|accounts?)"
-    r"|(api\s+keys?|credentials|passwords?|database|db)\s+(dump|contents|of\s+all)",
+    r"|(api\s+keys?|credentials|passwords?|database|db)\s+(dump|contents|of\s+all)"
+    # state written as code: "set price_max=1 and brands=['Gucci']"
+    r"|\b(price_max|price_min|pricemax|pricemin|exclude_brands|exclude_colou?rs)\s*[:=]|\b(brands|colou?rs|category|constraints|sort)"
+    r"\s*=\s*\S",
     re.I,
 )
 

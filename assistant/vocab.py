@@ -63,9 +63,9 @@ def norm_text(text: str) -> str:
 SHORTHAND = {
     "u": "you", "ur": "your", "urs": "yours", "r": "are", "pls": "please", "plz": "please", "plzz": "please",
     "pleasee": "please", "thx": "thanks", "thnx": "thanks", "thanx": "thanks", "thnks": "thanks", "tnx": "thanks",
-    "wat": "what", "wht": "what", "hw": "how", "abt": "about", "bcoz": "because", "coz": "because", "cuz": "because",
+    "wat": "what", "hw": "how", "abt": "about", "bcoz": "because", "coz": "because", "cuz": "because",
     "b/w": "between", "btwn": "between", "w/o": "without", "w/": "with", "im": "i'm", "ive": "i've", "wanna": "want to",
-    "gonna": "going to", "gimme": "give me", "lemme": "let me", "dunno": "don't know", "kk": "ok",
+    "gonna": "going to", "gimme": "give me", "lemme": "let me", "dunno": "don't know", "kk": "ok", "k": "ok",
     "okk": "ok", "okie": "ok", "oky": "ok", "yr": "your", "n": "and", "nd": "and", "msg": "message", "hv": "have",
     "shd": "should", "cud": "could", "wud": "would", "bday": "birthday", "b'day": "birthday", "tmrw": "tomorrow",
     "asap": "as soon as possible", "ppl": "people", "sry": "sorry", "pic": "picture", "pics": "pictures",
@@ -84,6 +84,9 @@ def expand_shorthand(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'")
     text = re.sub(r"(?<![\w/])u/(?=\s*(?:rs\.?|₹|inr)?\s*\d)", "under ", text, flags=re.I)  # "u/1500"
     text = re.sub(r"(?<![\w.])U\.\s?S\.(?=\s)", "US", text, flags=re.I)  # "U.S. Polo Assn.": not "you s"
+    # "wht" is "what" before a question word ("wht is the return policy"), else the colour ("mens shirt wht")
+    text = re.sub(r"(?<![\w/'])wht(?=\s+(?:is|are|r|do|does|did|about|abt|abt|you|u|if|happens?|happened|kind|time|size|sizes|"
+                  r"colou?rs?|brands?|should|can|would|will|else|to)\b)", "what", text, flags=re.I)
     return _SHORTHAND_RE.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
 
 
@@ -95,6 +98,10 @@ COLOUR_SYNONYMS = {
     "bottle green": "green", "dark green": "green", "light pink": "pink", "hot pink": "pink",
     "maroon red": "maroon", "rosegold": "rose gold", "offwhite colour": "off white", "silvery": "silver",
     "grey melange": "grey", "charcoal grey": "charcoal", "blk": "black", "wht": "white",
+    # colour shorthand typed on phones ("sme in blu?", "blu or blk")
+    "blu": "blue", "bleu": "blue", "blue-ish": "blue", "whte": "white", "wite": "white", "blck": "black", "blak": "black",
+    "grn": "green", "gry": "grey", "gray-ish": "grey", "pnk": "pink", "ylw": "yellow", "yello": "yellow", "brwn": "brown",
+    "mrn": "maroon", "nvy": "navy blue", "prpl": "purple", "orng": "orange",
     # Hinglish colour names ("kala kurta", "laal saree")
     "kala": "black", "kaala": "black", "kaali": "black", "safed": "white", "safaid": "white", "laal": "red",
     "neela": "blue", "neeli": "blue", "hara": "green", "peela": "yellow", "peeli": "yellow", "gulabi": "pink",
@@ -181,7 +188,8 @@ GENDER_WORDS = {
     "girls": "girls", "girl": "girls", "daughter": "girls", "niece": "girls", "unisex": "unisex",
     "mummy": "women", "mommy": "women", "mamma": "women", "mama": "women", "maa": "women",
     "wifey": "women", "gf": "women", "sis": "women", "sister-in-law": "women", "bhabhi": "women", "didi": "women",
-    "gal": "women", "gals": "women", "womans": "women",
+    "gal": "women", "gals": "women", "womans": "women", "bride": "women", "brides": "women", "dulhan": "women",
+    "groom": "men", "grooms": "men", "dulha": "men", "bridegroom": "men",
     "papa": "men", "daddy": "men", "hubby": "men", "bf": "men", "bro": "men", "brother-in-law": "men",
     "bhaiya": "men", "gent": "men", "menswear": "men", "mans": "men",
     "womenswear": "women", "sons": "boys", "daughters": "girls", "nephews": "boys", "nieces": "girls",
@@ -231,7 +239,7 @@ SOUND_ALIKE_TYPES = {"hills": "heels", "hill": "heel", "heals": "heels", "heal":
 
 HINGLISH_WORDS = set("""
 liye ke ka ki ko se mein me main mujhe mere mera meri hum humko hamare apne apna apni tum aap aapke hai hain tha thi
-nahi nahin nai mat chahiye chahie chaiye dikhao dikhaiye dikha dikhana dikhado dikhaye batao bata bataiye kuch kuchh
+sirf bas nahi nahin nai mat chahiye chahie chaiye dikhao dikhaiye dikha dikhana dikhado dikhaye batao bata bataiye kuch kuchh
 aur bhi koi sab sabse wala wali wale vala vali vale sasta saste sasti mehenga mehnga mehngi mehange thoda thodi bahut
 bohot bohat zyada jyada kam abhi accha acha achha achhe yeh ye woh wo yahan wahan tak andar neeche upar kapde kapda
 kapdon karo kar karna karni kijiye dena lena chalega chalegi jaisa jaise jaisi rang waala waali waale wale liya
@@ -246,6 +254,7 @@ aas paas aaspaas aspas kareeb qareeb lagbhag takriban taqriban uper oopar niche 
 # Words that are never typo-corrected (conversation words the catalog text may lack).
 COMMON_WORDS = set("""
 haha hahaha hahah hehe hihi lol lmao rofl omg ugh hmm hmmm
+mins min minute minutes secs sec hrs hour hours mins wks week weeks yrs
 a about above actually add again ago all also am an and any anything are around as ask at available away
 back bad be because been before being below best better between big black both bought but buy by call can
 cancel cant card care cash cheap cheaper cheapest check color colour compare could cost day days deliver
@@ -351,6 +360,13 @@ class Vocabulary:
             shown = counter.most_common(1)[0][0]
             for key in (norm_text(cat), norm_text(cat) + "s", norm_text(shown)):
                 v.categories.setdefault(key, shown)
+        # "sherwani" for the catalog's "Sherwani Set", "tikka" for "Tikka Set": a set's head word names it when no type
+        # of that name exists (the "Kurta Set" keeps "kurta" for the Kurta type)
+        for key, shown in list(v.categories.items()):
+            words = key.split()
+            if len(words) == 2 and words[1] in ("set", "sets") and words[0] not in v.categories:
+                v.categories[words[0]] = shown
+                v.categories.setdefault(words[0] + "s", shown)
         for syn, cat in CATEGORY_SYNONYMS.items():
             v.categories[norm_text(syn)] = cat
         v.max_phrase = max(len(k.split()) for k in [*v.brands, *v.categories, *v.colours])
@@ -424,6 +440,16 @@ class Vocabulary:
                 key = (dist, -self._freq[c])
                 if best_key is None or key < best_key:
                     best, best_key = c, key
+        if best == token:
+            # Hinglish transliteration: doubled letters and an aspirated "th" ("kurthaa" -> "kurta", "jeanss")
+            plain = re.sub(r"(.)\1+", r"\1", token)
+            for v in dict.fromkeys((plain, plain.replace("th", "t"), token.replace("th", "t"))):
+                if v != token and len(v) >= 4 and (v in self.known_words or v in self._freq):
+                    return v
+                if v != token and len(v) >= 4:
+                    w = self.correct(v) if v not in (token,) else v
+                    if w != v:
+                        return w
         return best
 
     # ---- phrase matching ----
@@ -520,7 +546,10 @@ class Vocabulary:
                 return None
             return Match("category", self.categories[phrase], i, i + L)
         if L == 1 and phrase in GENDER_WORDS:
-            if phrase in _PRONOUNS and prev not in ("for", "to"):
+            # "for her", "to him", and the object of a shopping verb: "show her some kurtas", "get him a watch"
+            if phrase in _PRONOUNS and prev not in ("for", "to", "show", "get", "find", "buy", "gift", "dikhao") \
+                    or (phrase == "his" and prev != "for") or (phrase == "her" and prev in ("show", "get", "find", "buy", "gift")
+                                                              and nxt in ("own", "favourite", "favorite")):
                 return None
             if phrase in ("guys", "folks", "people") and (prev in _ADDRESS_BEFORE or (not prev and nxt in _ADDRESS_AFTER)):
                 return None  # "love you guys", "thanks guys", "guys, do you have ..." address the store
