@@ -335,7 +335,8 @@ class Assistant:
             return {"dialogue": ds.model_dump(), "turn": turn, "messages": [msg]}
         esc = escalation.detect(ct.text) or dropped_ask
         parsed = parse(ct.text, self._vocab)
-        if (looks_like_gibberish(ct.text) and not _SMALLTALK.match(ct.text) and not is_smalltalk(expand_shorthand(ct.text))
+        if (looks_like_gibberish(ct.text) and not _SMALLTALK.match(ct.text)
+                and not (re.search(r"[a-z]", ct.text, re.I) and is_smalltalk(expand_shorthand(ct.text)))
                 and not parsed.refs
                 and not parsed.has_constraints() and esc is None):
             turn.update(route="other", intent="other", reason="empty")

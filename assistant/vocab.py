@@ -239,7 +239,7 @@ SOUND_ALIKE_TYPES = {"hills": "heels", "hill": "heel", "heals": "heels", "heal":
 
 HINGLISH_WORDS = set("""
 liye ke ka ki ko se mein me main mujhe mere mera meri hum humko hamare apne apna apni tum aap aapke hai hain tha thi
-sirf bas nahi nahin nai mat chahiye chahie chaiye dikhao dikhaiye dikha dikhana dikhado dikhaye batao bata bataiye kuch kuchh
+sirf bas theek thik sahi sahii acha achha accha haan yaar nahi nahin nai mat chahiye chahie chaiye dikhao dikhaiye dikha dikhana dikhado dikhaye batao bata bataiye kuch kuchh
 aur bhi koi sab sabse wala wali wale vala vali vale sasta saste sasti mehenga mehnga mehngi mehange thoda thodi bahut
 bohot bohat zyada jyada kam abhi accha acha achha achhe yeh ye woh wo yahan wahan tak andar neeche upar kapde kapda
 kapdon karo kar karna karni kijiye dena lena chalega chalegi jaisa jaise jaisi rang waala waali waale wale liya
@@ -441,15 +441,13 @@ class Vocabulary:
                 if best_key is None or key < best_key:
                     best, best_key = c, key
         if best == token:
-            # Hinglish transliteration: doubled letters and an aspirated "th" ("kurthaa" -> "kurta", "jeanss")
-            plain = re.sub(r"(.)\1+", r"\1", token)
-            for v in dict.fromkeys((plain, plain.replace("th", "t"), token.replace("th", "t"))):
+            # Hinglish transliteration: doubled letters and an aspirated "th" ("kurthaa" -> "kurta", "sareee" -> "saree");
+            # only a variant that is itself a catalog or known word counts (a second correction would make "theek" tees)
+            two = re.sub(r"(.)\1{2,}", r"\1\1", token)
+            one = re.sub(r"(.)\1+", r"\1", token)
+            for v in dict.fromkeys((two, one, one.replace("th", "t"), two.replace("th", "t"), token.replace("th", "t"))):
                 if v != token and len(v) >= 4 and (v in self.known_words or v in self._freq):
                     return v
-                if v != token and len(v) >= 4:
-                    w = self.correct(v) if v not in (token,) else v
-                    if w != v:
-                        return w
         return best
 
     # ---- phrase matching ----

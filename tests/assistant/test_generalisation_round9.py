@@ -186,3 +186,8 @@ def test_kitchen_things_and_groceries_are_not_stocked(make_assistant):
     a = make_assistant()
     r = a.turn("kit", "do you have a mixer grinder")
     assert "don't sell" in r.reply
+
+
+@pytest.mark.parametrize("word", ["theek", "sahii"])
+def test_hinglish_words_are_never_corrected_into_products(vocab, word):
+    assert vocab.correct(word) == word
