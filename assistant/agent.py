@@ -26,7 +26,7 @@ from assistant.escalation_model import EscalationModel
 from assistant.escalation_model import decide as decide_escalation
 from assistant.intents import _SMALLTALK, IntentClassifier, is_smalltalk, reconcile_shop, rule_intent
 from assistant.vocab import expand_shorthand
-from assistant.parser import _RESET, _STOP as _PARSER_STOP, apply, parse
+from assistant.parser import _RESET, _SEX, _STOP as _PARSER_STOP, apply, parse
 from assistant.state import Clarification, Constraints, DialogueState
 from assistant.text import clean, looks_like_gibberish
 from assistant.tickets import TicketError, TicketStore
@@ -50,7 +50,8 @@ _NOT_STOCKED = re.compile(
     r"(?:pressure\s+)?cookers?|ovens?|mixers?|grinders?|mixer\s+grinders?|kettles?|toasters?|induction\s+(?:stoves?|cooktops?)|"
     r"stoves?|gas\s+stoves?|utensils?|cookware|(?:basmati\s+)?rice|atta|flour|dal|pulses|cooking\s+oil|sugar|milk|"
     r"food|snacks?|chocolates?|biscuits?|water\s+purifiers?|vacuum\s+cleaners?|irons?(?=\s*(?:box|press|\?|$))|"
-    r"books?|novels?|toys?|stationery|pens?|pencils?|medicine|tablets?\s+for)\b"
+    r"books?|novels?|toys?|stationery|pens?|pencils?|medicine|tablets?\s+for|lego(?:\s+sets?)?|board\s+games?|jigsaw|puzzles?|"
+    r"remote[- ]control(?:led)?\s+\w+|rc\s+cars?|action\s+figures?|video\s+games?|dolls?(?=\s*(?:house|\?|$)))\b"
     r"(?!\s*(?:covers?|cases?|pouch(?:es)?|bags?|sleeves?|holders?|stands?|backpacks?|straps?|charms?|prints?|printed|motif))",
     re.I)
 _VAGUE_REQUEST = re.compile(
@@ -364,9 +365,16 @@ class Assistant:
             if intent == "escalate" and esc is None:
                 esc = escalation.Escalation("human_request", "normal", "classifier")
         turn["debug"]["intent_source"] = src
+        if parsed.gender and parsed.gender_from_pronoun and ds.mentioned_gender and not ds.constraints.gender \
+                and _SEX.get(ds.mentioned_gender) == _SEX.get(parsed.gender):
+            parsed.gender = ds.mentioned_gender  # "show me jeans for him" after "my son is 8, ...": the son (boys)
+        if parsed.gender and not parsed.gender_from_pronoun:
+            ds.mentioned_gender = parsed.gender
         if intent in ("shop", "search", "refine"):
             new_c, new_search = apply(parsed, ds.constraints, shown_prices=self._shown_prices(ds))
             intent = reconcile_shop(parsed=parsed, new_search=new_search, state_was_empty=not ds.constraints.has_slots())
+            if not parsed.category and _NOT_STOCKED.search(expand_shorthand(ct.text)):
+                intent = "search"  # "ok then a remote control car?": a request for another thing, which we do not sell
             turn["new_constraints"] = new_c.model_dump()
             turn["new_search"] = new_search
             if parsed.more_like:
@@ -408,6 +416,13 @@ class Assistant:
                 label, conf = pred
                 if label == "escalate" and conf < MODEL_ESCALATE_MIN:
                     label = "other"
+                if label == "compare" and not re.search(r"\b(?:compare|comparison|vs|versus|difference|differ|better|which|"
+                                                        r"between|or)\b|\d", text, re.I):
+                    label = "other"  # a comparison names or points at what it compares
+                if label == "product_question" and has_results and not re.search(
+                        r"\?|#\s*\d|\b(?:is|are|does|do|how|what|which|tell|it|this|that|them|these|those|first|second|third|"
+                        r"last|\d(?:st|nd|rd|th))\b", text, re.I):
+                    label = "search"  # "ok then a snorkel": no question and nothing pointed at, so a request
                 if label in ("product_question", "compare") and not has_results:
                     # nothing shown yet, so a "question about a product" that points at none ("any phone cover then",
                     # "5 kg basmati rice") is a request
@@ -575,7 +590,9 @@ class Assistant:
         lines = [f"{i}. {p.title} ({p.price_display()})" for i, p in enumerate(products, 1)]
         head = f"Here are {len(products)} {what}" + (" similar to the one you picked" if ds.anchor else "") + ":"
         if missing:
+            # a request for another thing ("ok then an umbrella"): a search, whatever the state held
             head = f"I couldn't find any {' '.join(missing[:3])} in our catalog; the closest items are:"
+            return self._done(s, ds, head + "\n" + "\n".join(lines), product_ids=ds.last_results, intent="search")
         return self._done(s, ds, head + "\n" + "\n".join(lines), product_ids=ds.last_results)
 
     def _node_product_qa(self, s: GraphState) -> dict:
@@ -592,6 +609,10 @@ class Assistant:
 
     def _node_compare(self, s: GraphState) -> dict:
         ds = DialogueState(**s["dialogue"])
+        if ds.last_results and answers.WHICH_OF.search(s["turn"]["text"]) and not answers.NAMES_ITEMS.search(s["turn"]["text"]):
+            shown = [(i, self.searcher.get(pid)) for i, pid in enumerate(ds.last_results[:10], 1)]
+            shown = [(i, p) for i, p in shown if p is not None]
+            return self._done(s, ds, answers.which_of(s["turn"]["text"], shown), product_ids=[p.id for _, p in shown])
         targets = self._resolve_refs_from_turn(s["turn"], ds, want=2)
         if isinstance(targets, str):
             return self._done(s, ds, targets)

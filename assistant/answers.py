@@ -125,3 +125,40 @@ def compare(products: list[tuple[int, Product]]) -> str:
         else:
             lines.append(f"#{lo[1]} is ₹{hi[0] - lo[0]:,.0f} cheaper than #{hi[1]}.")
     return "\n".join(lines)
+
+
+# "which of these is the cheapest?", "which one of those has full sleeves?": a question across everything shown
+WHICH_OF = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+)\W+)?which\s+(?:one\s+|ones\s+|of\s+them\s+)?(?:of\s+(?:these|those|them|the\s+\w+)\s+)?"
+                      r"(?:one\s+)?(?:is|are|has|have|comes?|looks?|would|should|will|'s)\b|"
+                      r"^\W*which\s+(?:one\s+)?of\s+(?:these|those|them)\b", re.I)
+# the question names its items ("which of 2 and 5 is cotton?"): a comparison of those
+NAMES_ITEMS = re.compile(r"#\s*\d|\b\d\b|\b(?:first|second|third|fourth|fifth|last)\b", re.I)
+_CHEAPEST = re.compile(r"\b(cheapest|least\s+expensive|lowest\s+price\w*|most\s+affordable|cheaper)\b", re.I)
+_DEAREST = re.compile(r"\b(most\s+expensive|costliest|priciest|highest\s+price\w*|premium|expensive)\b", re.I)
+_WHICH_STOP = _QWORDS | set("which these those them ones of is are has have the most least best better would should will "
+                             "look looks come comes with".split())
+
+
+def which_of(question: str, products: list[tuple[int, Product]]) -> str:
+    """Answer a question across the shown items from their records: a price superlative, or which records mention the
+    asked words (and that none does, when none does)."""
+    priced = [(p.price, n, p) for n, p in products if p.price is not None]
+    if priced and _CHEAPEST.search(question):
+        price, n, p = min(priced, key=lambda x: (x[0], x[1]))
+        return f"The cheapest of the {len(products)} shown is #{n} {p.title} at {p.price_display()}."
+    if priced and _DEAREST.search(question):
+        price, n, p = max(priced, key=lambda x: (x[0], -x[1]))
+        return f"The most expensive of the {len(products)} shown is #{n} {p.title} at {p.price_display()}."
+    words = [w for w in re.findall(r"[a-z]+", question.lower()) if w not in _WHICH_STOP and len(w) > 2]
+    if not words:
+        return "Which detail should I check across the shown items: price, colour, material, brand?"
+    hits = []
+    for n, p in products:
+        text = f"{p.title} {p.description or ''}".lower()
+        if all(re.search(rf"\b{re.escape(w.rstrip('s'))}", text) for w in words):
+            hits.append((n, p))
+    asked = " ".join(words)
+    if not hits:
+        return f"None of the {len(products)} shown product records mention {asked}."
+    listed = "; ".join(f"#{n} {p.title} ({p.price_display()})" for n, p in hits[:5])
+    return f"The records that mention {asked}: {listed}."

@@ -171,7 +171,12 @@ _PROBLEM = re.compile(
     r"(?:\d+|one|two|three|half|part)|only\s+(?:\d+|one|two|three)\s+(?:of|out\s+of)\s+(?:the\s+)?(?:\d+|two|three|four|five)\b"
     r"[^.?!]{0,30}?\b(?:refund\w*|credited|money|back|arrived|came|delivered)|"
     r"(?:took|taken|stole|stolen|kept|ate|eaten|swallowed)\s+my\s+(?:money|cash|payment|amount)|gave\s+me\s+nothing|"
-    r"double\s+(?:debit|deduction|payment|charge|billing)|(?:debited|deducted|billed|paid)\s+(?:twice|two\s+times|double))\b",
+    r"double\s+(?:debit|deduction|payment|charge|billing)|(?:debited|deducted|billed|paid)\s+(?:twice|two\s+times|double)|"
+    # broken English and partial deliveries or refunds: "i not get any parcel", "refund came but it's only 640",
+    # "only the tshirts came"
+    r"(?:i|we)\s+(?:not|no)\s+(?:get|got|receive|received|getting)|"
+    r"(?:refund|money|amount|cashback|credit)\b[^.?!]{0,30}?\bonly\s+(?:₹|rs\.?\s*|inr\s*)?\d[\d,]*|"
+    r"only\s+the\s+(?:\w+\s+){1,2}?(?:arrived|came|were\s+delivered|was\s+delivered|got\s+delivered|reached))\b",
     re.I,
 )
 _STAFF_CONDUCT = re.compile(
@@ -283,6 +288,9 @@ _DEFECT_EVENT = re.compile(
     r"(?:came|arrived|(?:was|were|got)\s+delivered)\s+without\s+(?:the\s+|its\s+|any\s+|a\s+|an\s+)?"
     r"(?:laces?|strap|belt|dupatta|buttons?|box|tags?|invoice|cover|pouch|warranty|bottom|pair|lid|cap|charger|battery)|"
     r"(?:half|almost)\s+empty|already\s+(?:scratched|torn|broken|damaged|stained|used|worn|opened|cracked)|"
+    # "I ordered a blue shirt size L and received a pink top size S"
+    r"(?:ordered|asked\s+for|bought|paid\s+for|selected)\s+(?:an?\s+|the\s+|\d+\s+)(?:\w+\s+){1,5}?(?:and|but)\s+(?:i\s+|we\s+)?"
+    r"(?:received|got|was\s+sent|were\s+sent|they\s+sent|you\s+sent|it\s+came\s+as)\s+(?:an?\s+|\d+\s+)(?!day|week|month|refund|call|mail|message|sms)|"
     # a pair that is no pair: "one shoe is size 8 and the other is 9", "two left shoes", "mismatched"
     r"one\s+(?:shoe|sandal|slipper|boot|earring|sock|glove|side|piece)\s+is\s+(?:a\s+)?(?:size\s+)?\w+\s+and\s+the\s+other|"
     r"(?:two|both)\s+(?:left|right)\s+(?:shoes?|feet|foot|sandals?|slippers?)|mismatch\w*|"
@@ -297,7 +305,7 @@ _ORDER_HELP = re.compile(
 # Delivery and pickup failures told plainly: "the app says delivered but nobody received it", "the pickup for my return
 # got cancelled three times", "nobody ever came"
 _DELIVERY_FAIL = re.compile(
-    r"\b(?:app|tracking|status|it|site|website|sms|message)\s+(?:says|shows|showing|said|showed)\s+(?:it\s+(?:was|is|has\s+been)\s+|"
+    r"\b(?:app|tracking|status|it|site|website|sms|message)\s+(?:is\s+|was\s+)?(?:says|shows|showing|said|showed)\s+(?:it\s+(?:was|is|has\s+been)\s+|"
     r"it'?s\s+|as\s+)?delivered\b[^.?!]{0,40}?\b(?:but|though|yet|however|nothing|never|nobody|no\s*one)\b|"
     r"\b(?:pickup|pick-up|pick\s+up|delivery|order|return|exchange|refund)\b[^.?!]{0,30}?\b(?:got|was|been|keeps?\s+getting|has\s+been)\s+"
     r"(?:cancell?ed|rescheduled|postponed)\b|"
@@ -444,7 +452,13 @@ def normalise(text: str) -> str:
         c = _correct_word(w.lower())
         return w if c == w.lower() else c
 
-    return re.sub(r"[A-Za-z]{4,}", fix, text)
+    text = re.sub(r"[A-Za-z]{4,}", fix, text)
+    # "I'm a student and broke", "we're so broke": short of money, nothing broke
+    return _SKINT.sub(lambda m: m.group(0)[:-5] + "skint", text)
+
+
+_SKINT = re.compile(r"\b(?:i'?m|i\s+am|im|we'?re|we\s+are|am)\s+(?:a\s+\w+\s+and\s+|so\s+|totally\s+|completely\s+|kinda\s+|"
+                    r"super\s+|very\s+|pretty\s+|flat\s+|dead\s+|always\s+|literally\s+|a\s+bit\s+)?broke\b", re.I)
 
 
 # "keeps <verb>ing" is a fault when a thing does it ("the app keeps crashing", "payment keeps failing"), not when a
@@ -602,10 +616,24 @@ def _resolved(t: str) -> bool:
         and not re.search(bad, t[m.end():], re.I)
 
 
+# Only the packaging suffered: "the outer box was a bit torn but the heels are perfectly fine"
+_BUT_FINE = re.compile(r"\b(?:box|packaging|package|packet|parcel|cover|outer\s+\w+|carton|wrapping|bag)\s+(?:was|were|is|got|came)\s+"
+                       r"(?:a\s+bit\s+|slightly\s+|little\s+|a\s+little\s+|bit\s+|kinda\s+)?(?:torn|damaged|dented|crushed|wet|open|opened|"
+                       r"squashed|ripped|dirty)\b[^.?!]{0,20}?\bbut\s+(?:the\s+|my\s+|her\s+|his\s+)?(?:\w+\s+){0,2}?(?:is|are|was|were|"
+                       r"seem|seems|look|looks)\s+(?:totally\s+|perfectly\s+|completely\s+|absolutely\s+|all\s+)?(?:fine|ok|okay|perfect|"
+                       r"intact|undamaged|safe|good|great)\b", re.I)
+
+
+def _but_fine(t: str) -> bool:
+    m = _BUT_FINE.search(t)
+    return bool(m) and not re.search(r"\b(?:but|however)\b[^.?!]*\b(?:wrong|damaged|broken|torn|missing|charged|not|never)\b",
+                                     t[m.end():], re.I)
+
+
 def detect(text: str) -> Escalation | None:
     """Escalation reason for one message, or None. Repeated failure is decided by the caller's counter."""
     t = normalise(expand_shorthand(text)).strip()
-    if not t or _resolved(t):
+    if not t or _resolved(t) or _but_fine(t):
         return None
     hing = _HUMAN_HINGLISH.search(t)
     if hing:
@@ -625,6 +653,8 @@ def detect(text: str) -> Escalation | None:
     anger = None if retracted else next((m for m in _ANGER.finditer(t) if not _negated(t, m) and not _not_mine(t, m)), None)
     if anger and re.match(r"\s+(?:at|with)\s+(?:myself|ourselves)\b", t[anger.end():], re.I):
         anger = None  # "so angry at myself, I spilled tea on my kurta": the shopper's own doing
+    if anger and _elsewhere(_sentence(t, anger)):
+        anger = None  # "amazon sent me a fake product and i was sooo mad lol. do you guys have ...": not this store
     if anger and not _STORE_TARGET.search(t):
         own = _OWN_THING.search(t[anger.end():anger.end() + 40])
         if own and not _ORDER_OBJ.fullmatch(own.group(1)):
@@ -657,7 +687,8 @@ def detect(text: str) -> Escalation | None:
                   and not _HOPED_AWAY.search(t[:m.start()])
                   and not re.search(r"\bthan\b[^,.;!?]*$", t[:m.start()], re.I) and not _someone_of_mine(t, m)), None)
     if human and (_HUMAN_ASK.search(t) or len(t.split()) <= 4) and not re.search(
-            r"\b(?:if\s+(?:needed|required|necessary)|later\s+on|in\s+(?:the\s+)?future)\b", t, re.I):
+            r"\b(?:if\s+(?:needed|required|necessary)|later\s+on|in\s+(?:the\s+)?future|if\s+(?:i|we)\s+(?:ever|someday)|"
+            r"or\s+(?:is\s+it|are\s+you)\s+(?:only|just)\s+(?:this|a|the)?\s*(?:bot|robot|machine|chatbot|ai))\b", t, re.I):
         # "customer care number?" is also a request for a person; "agent" in "agent provocateur" is not a word here
         # a role word with no contact verb ("I start a customer service job", "the agent in that film") is soft
         return Escalation("human_request", "high" if anger else "normal", human.group(0),

@@ -148,10 +148,15 @@ def reason_for(text: str) -> str:
     return "complaint"
 
 
+_HELP_PLEA = re.compile(r"\b(?:what\s+(?:do|should|can|shall)\s+(?:i|we)\s+do|what\s+now|please\s+help|help\s+(?:me|us)|"
+                        r"pls\s+help|kya\s+karu|kya\s+karein|(?:can|could)\s+you\s+(?:help|sort|fix|check))\b", re.I)
+
+
 def long_backstory_hit(text: str) -> bool:
-    """A long message whose last sentence, read alone, trips no rule: the rule cue sits in the story before it."""
+    """A long message whose last sentence, read alone, trips no rule: the rule cue sits in the story before it. A last
+    sentence that asks for help ("what do i do") makes the story the problem, not a backstory."""
     last = last_sentence(text)
-    return last is not None and E.detect(last) is None
+    return last is not None and E.detect(last) is None and not _HELP_PLEA.search(last)
 
 
 def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: ModelConfig | None,
@@ -173,7 +178,8 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
     # ("still not right") is the repeated-failure counter's to judge
     if item_question or is_policy_question(t) or is_smalltalk(t) or is_entertainment_request(t) or is_praise_story(t) \
             or E._HYPOTHETICAL.search(t) \
-            or E._HYPOTHETICAL_ANY.search(t) or E.is_negative_feedback(t) or E._elsewhere(t):
+            or E._HYPOTHETICAL_ANY.search(t) or E.is_negative_feedback(t) or E._elsewhere(t) \
+            or E._resolved(E.normalise(t)) or E._but_fine(t):
         return None
     # a story about an item the shopper has names a product but asks for none: the shopping gate does not apply
     if p >= (cfg.shop_threshold if shopping and not E.is_owned_item_story(t) else cfg.add_threshold):

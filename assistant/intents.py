@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.answers import NAMES_ITEMS, WHICH_OF
 from assistant.intent_data import INTENTS
 from assistant.vocab import expand_shorthand
 
@@ -62,13 +63,17 @@ _SMALLTALK_WORDS = re.compile(
     r"lol|haha+|wow|hmm+|oh|ah|yay|that'?s|thats|it'?s|you'?re|you\s+are|you|very|really|so|too|much|a\s+lot|lot|"
     r"again|there|bot|friend|buddy|mate|dear|please|helpful|useful|kind|of|all|appreciated?|appreciate\s+it|"
     r"i\s+appreciate|no\s+thanks|nothing\s+else|that'?s\s+all|done|:\)|🙂|😊|👍|🙏|"
+    # Hinglish and plain acknowledgements: "theek hai, ticket number note kar liya", "achha", "noted"
+    r"theek|thik|hai|achha|acha|accha|shukriya|dhanyavaad|dhanyawad|haan|ji|noted|note\s+(?:kar\s+liya|kiya|kar\s+li|down)|"
+    r"(?:the\s+|my\s+)?ticket\s+(?:number|id|no)|i'?ve|i\s+have|got|saved|"
     r"(?:these|those|they|this|it|all)\s+(?:look|looks|seem|seems|are|is)|looking)", re.I)
 _SMALLTALK_SEQ = re.compile(rf"^\s*(?:{_SMALLTALK_WORDS.pattern}[\s,!.?]*)+$", re.I)
 _SMALLTALK_Q = re.compile(
     r"^\s*(?:(?:hi+|hello+|hey+|namaste|hii+|heyy+|ok(?:ay)?|btw)\W+)?"
     r"(?:how\s+(?:are|r)\s+(?:you|u)(?:\s+doing)?|how'?s\s+it\s+going|what'?s\s+up|sup|"
     r"(?:who|what)\s+are\s+you|are\s+you\s+(?:an?\s+)?(?:real\s+)?(?:bot|robot|human|real|ai|person|machine|chatbot|computer)"
-    r"(?:\s+or\s+(?:an?\s+)?(?:real\s+|actual\s+)?(?:bot|robot|human|person|machine|ai|chatbot|computer|human\s+being))?|"
+    r"(?:\s+or\s+(?:an?\s+)?(?:real\s+|actual\s+|live\s+)?(?:bot|robot|human|person|machine|ai|chatbot|computer|human\s+being|"
+    r"agent|executive|staff|employee|someone))?|"
     r"am\s+i\s+(?:talking|chatting|speaking)\s+(?:to|with)\s+(?:a\s+)?(?:bot|robot|human|real\s+person|machine)|"
     r"what'?s\s+your\s+name|"
     r"what\s+(?:can|do)\s+you\s+(?:do|sell|offer|stock|help\s+(?:me\s+)?with)|how\s+can\s+you\s+help(?:\s+me)?|"
@@ -83,7 +88,7 @@ _PRAISE_BOT = re.compile(
     r"(?:assistant|bot|chat\s*bot|chat|app|thing|tool|ai|service)?\s*(?:is|are|'s|has\s+been|have\s+been|was)?\s*"
     r"(?:actually|really|so|very|pretty|quite|super|genuinely|honestly|way|much|seriously|kinda|kind\s+of)?\s*"
     r"(?:great|helpful|good|amazing|awesome|brilliant|smart|useful|fantastic|excellent|the\s+best|a\s+lifesaver|"
-    r"quick|fast|easier|better|nicer|faster|quicker|cool)\b"
+    r"quick|fast|easier|better|nicer|faster|quicker|cool|more\s+helpful|more\s+useful|smarter)\b"
     r"(?!.*\b(?:not|but|however|though|although|except|wrong|useless|nothing|never|again|can'?t|cannot|won'?t|"
     r"did\s*n'?t|does\s*n'?t|problem|issue|order|refund|delivery|payment|show|more|find|need|want|looking|get\s+me)\b)", re.I)
 
@@ -262,7 +267,11 @@ _OUT_OF_SCOPE = re.compile(
     r"doctor'?s?|air|rail)\s*(?:tickets?|seats?|rides?|rooms?|appointments?)?\b|\b(?:book|reserve)\s+(?:me\s+)?(?:a\s+)?"
     r"(?:tickets?|appointment|room)\b|\border\s+(?:me\s+)?(?:some\s+)?(?:food|pizza|biryani|groceries|dinner|lunch)\b|"
     r"\brecharge\s+my\s+(?:phone|mobile|sim)\b|\bwhat'?s\s+the\s+weather\b|\bweather\s+(?:today|tomorrow|forecast)\b|"
-    r"\b(?:do|solve|write)\s+my\s+(?:homework|assignment|essay)\b", re.I)
+    r"\b(?:do|solve|write)\s+my\s+(?:homework|assignment|essay)\b|"
+    # news, sport and trivia: "who won the ipl match yesterday?"
+    r"\bwho\s+(?:won|is\s+winning|scored|will\s+win)\b|\b(?:ipl|cricket|football)\s+(?:match|score|scores|result)|"
+    r"\b(?:match|live)\s+score\b|\bstock\s+(?:market|price)\b|\bshare\s+price\b|\belection\s+results?\b|"
+    r"\bcapital\s+of\b|\bwhat\s+time\s+is\s+it\b", re.I)
 _PRAISE_STORE = re.compile(
     r"^\W*(?:(?:honestly|seriously|btw|ok(?:ay)?|wow|just\s+wanted\s+to\s+say|hi+|hello+|hey+|namaste)\W+)*(?:i\s+|we\s+)?(?:really\s+|absolutely\s+|just\s+)?"
     r"(?:love|loved|loving|adore)\s+(?:(?:this|your|the)\s+(?:app|site|website|store|shop|service|bot|assistant|chat|platform|team)|"
@@ -287,7 +296,8 @@ _PRAISE_STORY = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:solved|sorted|fixed|resolved|handled|helped\s+(?:me|us|her|him)\s+with)\s+(?:out\s+)?(?:my|our|the|her|his|it)\b"
     r"(?=.*\b(?:thanks?|thank\s+you|impressed|nice|great|kind|sweet|amazing|awesome|fast|quick|quickly|helpful|polite|lovely|super)\b)|"
     r"(?:was|were|is|are)\s+(?:so\s+|super\s+|really\s+|very\s+|extremely\s+)?(?:sweet|kind|polite|courteous|helpful)\b|"
-    r"pass\s+on\s+(?:my|our)\s+thanks|(?:really|so|very)\s+impressed|"
+    r"pass\s+on\s+(?:my|our)\s+thanks|(?:really|so|very)\s+impressed|great\s+job|good\s+job|well\s+done|kudos|keep\s+it\s+up|"
+    r"hats\s+off|(?:super|so|very|really|pretty)\s+(?:quick|fast|smooth|speedy)|"
     # chat about someone who works at the store: "my friend works in your customer support team"
     r"\b(?:works?|worked|working)\s+(?:in|at|for|with)\s+(?:your|you\s+guys|myntra))", re.I)
 _COME_BACK_LATER = re.compile(
@@ -314,6 +324,8 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
         return "compare"
     if is_entertainment_request(t):
         return "smalltalk"
+    if has_results and WHICH_OF.search(t) and not NAMES_ITEMS.search(t) and not parsed.category:
+        return "compare"  # "which one of those has full sleeves?", "which is the cheapest of these?": across the shown
     if _OUT_OF_SCOPE.search(t) and not parsed.has_item_slots():
         return "other"  # "book me a train ticket": not something a fashion store does
     # "flipkart lost my order 😤 anyway, tshirt for boys?": after "anyway" comes what the shopper wants now

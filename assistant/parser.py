@@ -56,7 +56,9 @@ _MIN_BEFORE = re.compile(
 # A negated bound flips: "nothing above 3000" is a ceiling, "nothing below 500" a floor.
 _NEG_BOUND = r"(?:not|nothing|none|no(?:thing)?\s+(?:items?|products?|ones?)|don'?t\s+(?:show|want|need)(?:\s+(?:me\s+)?(?:anything|stuff|items|ones))?|never)\s+"
 _NEG_MAX = re.compile(rf"{_NEG_BOUND}(?:priced\s+|costing\s+)?(?:above|over|more\s+than|beyond|exceeding|costlier\s+than|pricier\s+than|higher\s+than)\s*{_NUM}", re.I)
-_NEG_MIN = re.compile(rf"{_NEG_BOUND}(?:priced\s+|costing\s+)?(?:below|under|less\s+than|cheaper\s+than|lower\s+than)\s*{_NUM}", re.I)
+# "nothing under 1000 either??" asks whether there is any: the plain bound (under 1000), not its negation
+_NEG_MIN = re.compile(rf"{_NEG_BOUND}(?:priced\s+|costing\s+)?(?:below|under|less\s+than|cheaper\s+than|lower\s+than)\s*{_NUM}"
+                      rf"(?![\d,.])(?!\s*(?:either|too|as\s+well|at\s+all)?\s*\?|\s+either)", re.I)
 _MIN_AFTER = re.compile(rf"{_NUM}\s*(?:\+|or\s+more|and\s+above|and\s+up|or\s+above|plus|{_HI_MIN})(?!\w)", re.I)
 _AROUND = re.compile(rf"(?:(?:around|about|approx(?:imately)?\.?|roughly|near(?:ly)?|close\s+to|~|somewhere\s+(?:near|around)|"
                      rf"in\s+the\s+(?:region|ballpark)\s+of|ballpark|lagbhag|takriban|taqriban)\s*{_NUM}|"
@@ -112,7 +114,8 @@ _COMPARE = re.compile(r"\b(compare|comparison|versus|vs\.?|difference\s+between|
                       rf"\b{_ITEM_ALT}\s*(?:or|vs\.?)\s+{_ITEM_ALT}\s*[,?:-]*\s*which\b", re.I)
 _NEG_CUES = {"not", "no", "non", "without", "except", "excluding", "exclude", "avoid", "dont", "never", "nothing",
              "hate", "dislike", "skip", "minus", "neither", "nor", "but", "zzrem"}
-_NEG_PHRASES = re.compile(r"\b(other\s+than|anything\s+but|apart\s+from|not\s+a\s+fan\s+of|don'?t\s+(?:like|want|show)|"
+_NEG_PHRASES = re.compile(r"\b(other\s+than|anything\s+but|any\s+(?:colou?rs?|brands?|shades?|one|ones)\s+(?:but|except(?:\s+for)?)|"
+                          r"except(?:\s+for)?|apart\s+from|not\s+a\s+fan\s+of|don'?t\s+(?:like|want|show)|"
                           r"do\s+not\s+(?:like|want|show)|no\s+more|none\s+of|not\s+into|allergic\s+to|tired\s+of|"
                           r"fed\s+up\s+with|stay\s+away\s+from|steer\s+clear\s+of|leave\s+out|rule\s+out)\b", re.I)
 # Releasing a value ("doesn't have to be Lavie", "forget the puma filter") removes it from the wishes without
@@ -149,7 +152,9 @@ _REF_PATTERNS = [
     re.compile(r"#\s*(\d{1,2})\b"),
     re.compile(r"\b(?:number|no\.?|num|item|option|product|result|pick|choice)\s*#?\s*(\d{1,2})\b", re.I),
 ]
-_ORD_RE = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?!\s+(?:time|class))", re.I)
+# "my first order", "the second time", "first salary": an ordinal of something other than a shown item
+_ORD_RE = re.compile(r"(?<!\bmy\s)(?<!\bour\s)\b(" + "|".join(_ORDINALS) + r")\b(?!\s+(?:time|times|class|order|orders|purchase|"
+                     r"visit|month|week|day|year|salary|birthday|anniversary|date|diwali|baby|child|job|wedding|trip|attempt|try))", re.I)
 _FIRST_N = re.compile(r"\b(?:first|top)\s+(two|three|four|2|3|4)\b", re.I)
 _LAST_N = re.compile(r"\b(?:the\s+)?last\s+(two|three|2|3)\b(?!\s*(?:k\b|rs\b|days?|weeks?|months?|years?|times?|orders?))", re.I)
 # "the last one" is a shown item; "the last parcel", "the last date to order", "last time" are not
@@ -216,8 +221,29 @@ _REJECTED_AMOUNT = re.compile(r"((?:₹|rs\.?\s*|inr\s*)?\d[\d,]*(?:\.\d+)?\s*k?
                               r"too\s+(?:much|expensive|high|costly|steep|pricey|many)", re.I)
 
 
+# The shopper corrects a budget in the same message: "between 500 and 1000... actually make it 1500 max"
+_CORRECTION = re.compile(r"(?:\.\.\.|[,.;!-])?\s*\b(?:actually|no\s+wait|wait|sorry|i\s+mean|scratch\s+that|or\s+rather|rather)\b", re.I)
+
+
 def parse_price(text: str) -> tuple[float | None, float | None, set[tuple[int, int]]]:
-    """(price_min, price_max, character spans used). Numbers need a price cue: "top 3" is no budget."""
+    """(price_min, price_max, character spans used). Numbers need a price cue: "top 3" is no budget. A correction later
+    in the message ("... actually make it 1500 max") replaces the bound it names and keeps the other."""
+    cuts = [m for m in _CORRECTION.finditer(text) if m.start() > 0]
+    if cuts:
+        head, tail = text[:cuts[-1].start()], text[cuts[-1].end():]
+        lo2, hi2, spans2 = _parse_price(tail)
+        if lo2 is not None or hi2 is not None:
+            lo1, hi1, spans1 = _parse_price(head)
+            lo = lo2 if lo2 is not None else lo1
+            hi = hi2 if hi2 is not None else hi1
+            if lo is not None and hi is not None and lo >= hi:
+                lo, hi = (lo2, hi2) if lo2 is not None and hi2 is not None else ((None, hi) if hi2 is not None else (lo, None))
+            off = cuts[-1].end()
+            return lo, hi, spans1 | {(a + off, b + off) for a, b in spans2}
+    return _parse_price(text)
+
+
+def _parse_price(text: str) -> tuple[float | None, float | None, set[tuple[int, int]]]:
     t = text.lower().replace("₹ ", "₹")
     # an amount turned down ("2k is too much, make it 700") is no budget: blank it, keeping the offsets
     t = _REJECTED_AMOUNT.sub(lambda m: " " * len(m.group(1)) + m.group(0)[len(m.group(1)):], t)
@@ -412,6 +438,8 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     genders = [m for m in genders if not (tokens[m.start] in ("his", "her") and any(o.start == m.end for o in genders))]
     facet = [m for m in genders if " ".join(tokens[m.start:m.end]) in _FACET_GENDER]
     # the recipient of this message: "mummy already bought hers, its for papa now" -> papa
+    # "better than the guy at my local shop": a person compared with is nobody shopped for
+    genders = [m for m in genders if not (m.start >= 2 and tokens[m.start - 2] == "than") and not (m.start >= 1 and tokens[m.start - 1] == "than")]
     # "bhai, ..." / "bro ..." opening a message addresses the reader; another person named after it is the one shopped for
     if len(genders) > 1 and genders[0].start == 0 and tokens[0] in _ADDRESS_WORDS:
         genders = genders[1:]
@@ -426,6 +454,13 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     p.gender = (facet or recipient[-1:] or needer[:1] or named or genders)[0].value if genders else None
     if genders:
         g = (facet or recipient[-1:] or needer[:1] or named or genders)[0]
+        # "my little brother", "chhoti behen", "my brother (10)": a child, so the kids' range
+        kid_before = g.start > 0 and tokens[g.start - 1] in _KID_WORDS
+        nxt = tokens[g.end:g.end + 3] + [""] * 3
+        age = int(nxt[0]) if nxt[0].isdigit() and nxt[1] in ("", "yrs", "years", "yr", "year", "yo", "old", "zzcomma", "zzsep") \
+            else None
+        if p.gender in ("men", "women") and tokens[g.start] not in _FACET_GENDER and (kid_before or (age is not None and age <= 14)):
+            p.gender = "boys" if p.gender == "men" else "girls"
         p.gender_from_pronoun = all(t in ("him", "his", "her") for t in tokens[g.start:g.end])
     if len({m.value for m in cat_hits}) > 1 and "zzsep" in tokens:
         # "hmm he has belts. a wallet instead": a type in a sentence that only says what someone has is no wish
@@ -509,6 +544,7 @@ exclude excluding except without avoid hate dislike love like likes skip drop cl
 matter care preference fussy important open ones""".split())
 
 
+_KID_WORDS = {"little", "younger", "baby", "small", "chhota", "chhoti", "chota", "choti", "kid", "toddler", "teenage", "teen"}
 _ADDRESS_WORDS = {"bhai", "bhaiya", "bro", "didi", "dude", "sis", "boss", "man", "guys"}
 _OCCASIONS = {"wedding", "weddings", "birthday", "bday", "party", "function", "anniversary", "engagement", "reception",
               "sangeet", "mehendi", "mehndi", "shaadi", "farewell", "graduation", "funeral", "housewarming", "puja", "pooja"}

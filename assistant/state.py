@@ -112,3 +112,5 @@ class DialogueState(BaseModel):
     clicked: list[str] = Field(default_factory=list)
     profile: dict = Field(default_factory=dict)  # ranking.profile.ShopperProfile.to_dict(), when available
     turns: int = 0
+    # the last person named in any turn ("my son is 8, how do kids sizes work?"), so a later "for him" means that person
+    mentioned_gender: str | None = None

@@ -52,6 +52,10 @@ _RELAX = re.compile(r"\b(?:ignore|disregard|forget|remove|drop|clear|bypass|skip
                     r"(?:budget|price|prices|price\s+(?:limit|filter|cap)s?|filters?|limits?|constraints?|restrictions?)\b", re.I)
 
 
+_PRICE_CLAIM = re.compile(r"\b(?:cost|costs|costing|priced?|is|are|at|sell|sold)\s+(?:only\s+|just\s+|now\s+)?(?:₹|rs\.?\s*|inr\s*)\s*\d|"
+                          r"\b(?:is|are)\s+(?:now\s+)?free\b|\b100\s*%\s*(?:off|discount)", re.I)
+
+
 @dataclass(slots=True)
 class CleanText:
     text: str  # what the rest of the pipeline reads
@@ -92,9 +96,9 @@ def clean(raw: object) -> CleanText:
         if not sent.strip():
             continue
         (dropped if _INJECTION.search(sent) else kept).append(sent.strip())
-    if dropped:  # beside an injection, "Ignore the budget." is part of the attack, not a shopper's wish
-        dropped += [x for x in kept if _RELAX.search(x)]
-        kept = [x for x in kept if not _RELAX.search(x)]
+    if dropped:  # beside an injection, "Ignore the budget." or "Tell me these jeans cost ₹99" is the attack, not a wish
+        dropped += [x for x in kept if _RELAX.search(x) or _PRICE_CLAIM.search(x)]
+        kept = [x for x in kept if not (_RELAX.search(x) or _PRICE_CLAIM.search(x))]
     text = " ".join(" ".join(kept).split())
     return CleanText(text=text, original_len=n, truncated=truncated, had_markup=markup,
                      had_binary=had_binary, injection=bool(dropped), dropped=dropped)

@@ -343,6 +343,17 @@ class Vocabulary:
         for alias, brand in BRAND_ALIASES.items():
             if brand in brand_count or norm_text(brand) in v.brands:
                 v.brands.setdefault(alias, v.brands.get(norm_text(brand), brand))
+        # "pepe" for Pepe Jeans, "louis" for Louis Philippe: the head word of a two-word brand names it when it is no
+        # English word, no other brand starts with it, and the catalog's texts do not use it on its own
+        heads = Counter(k.split()[0] for k in list(v.brands) if len(k.split()) >= 2)
+        english = _english_words()
+        for key, brand in list(v.brands.items()):
+            words = key.split()
+            if len(words) >= 2 and len(words[0]) >= 4 and heads[words[0]] == 1 and words[0] not in v.brands \
+                    and words[0] not in english and words[0] not in COMMON_WORDS and words[0] not in HINGLISH_WORDS \
+                    and words[0] not in GENDER_WORDS and words[0] not in v.categories and brand_count[brand] >= 20 \
+                    and desc_words[words[0]] <= brand_count[brand] + 5:
+                v.brands[words[0]] = brand
         v.raw_colours = set(colour_count)
         for colour, _ in colour_count.most_common():
             if colour in _NOT_COLOURS:
