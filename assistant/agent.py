@@ -24,7 +24,7 @@ from langgraph.graph.message import add_messages
 from assistant import answers, escalation
 from assistant.escalation_model import EscalationModel
 from assistant.escalation_model import decide as decide_escalation
-from assistant.intents import _SMALLTALK, IntentClassifier, is_smalltalk, reconcile_shop, rule_intent
+from assistant.intents import _SMALLTALK, IntentClassifier, is_policy_question, is_smalltalk, reconcile_shop, rule_intent
 from assistant.vocab import expand_shorthand
 from assistant.parser import _RESET, _SEX, _STOP as _PARSER_STOP, apply, parse
 from assistant.state import Clarification, Constraints, DialogueState
@@ -380,6 +380,13 @@ class Assistant:
             if parsed.more_like:
                 target = self._resolve_refs(parsed, ds, ct.text)
                 turn["anchor"] = target[0][1] if target else None
+        if intent == "policy_question" and (parsed.colors or parsed.brands or parsed.exclude_colors or parsed.exclude_brands
+                                            or parsed.price_max is not None or parsed.price_min is not None):
+            # "gold ones. and can she return them if she doesn't like them?": the other sentence refines the search
+            wish = " ".join(x for x in re.split(r"(?<=[.?!])\s+", ct.text) if x.strip() and not is_policy_question(x))
+            if wish:
+                turn["policy_refine"] = apply(parse(wish, self._vocab), ds.constraints,
+                                              shown_prices=self._shown_prices(ds))[0].model_dump()
         turn["intent"] = intent
         turn["refs"] = parsed.refs
         turn["msg_category"] = parsed.category  # this message's own product type (the state may carry another)
@@ -492,6 +499,16 @@ class Assistant:
     def _node_policy(self, s: GraphState) -> dict:
         ds = DialogueState(**s["dialogue"])
         text, ids = self._policies.answer(s["turn"]["text"])
+        if s["turn"].get("policy_refine") and not ds.ticket_id:
+            # the refinement beside the question is applied and shown after the answer
+            ds.constraints = Constraints(**s["turn"]["policy_refine"])
+            products = self._search(ds, s["turn"]["text"])
+            if products:
+                ds.last_results, ds.focus = [p.id for p in products], None
+                lines = [f"{i}. {p.title} ({p.price_display()})" for i, p in enumerate(products, 1)]
+                text += f"\n\nHere are {len(products)} {ds.constraints.describe()}:\n" + "\n".join(lines)
+                return self._done(s, ds, text, product_ids=ds.last_results,
+                                  debug={**s["turn"]["debug"], "policy_sections": ids})
         return self._done(s, ds, text, debug={**s["turn"]["debug"], "policy_sections": ids})
 
     def _node_paused(self, s: GraphState) -> dict:

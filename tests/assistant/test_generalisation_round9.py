@@ -303,3 +303,10 @@ def test_a_request_for_something_missing_is_a_search(make_assistant):
     a.turn("miss", "kurtas for women")
     r = a.turn("miss", "ok then a snorkel")
     assert "couldn't find any snorkel" in r.reply and r.intent == "search"
+
+
+def test_a_refinement_beside_a_policy_question_is_applied_and_shown(make_assistant):
+    a = make_assistant()
+    a.turn("pr", "kurtas for women")
+    r = a.turn("pr", "blue ones. also is cash on delivery available?")
+    assert r.intent == "policy_question" and r.constraints.get("colors") == ["blue"] and r.products
