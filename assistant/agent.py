@@ -51,7 +51,10 @@ _NOT_STOCKED = re.compile(
     r"stoves?|gas\s+stoves?|utensils?|cookware|(?:basmati\s+)?rice|atta|flour|dal|pulses|cooking\s+oil|sugar|milk|"
     r"food|snacks?|chocolates?|biscuits?|water\s+purifiers?|vacuum\s+cleaners?|irons?(?=\s*(?:box|press|\?|$))|"
     r"books?|novels?|toys?|stationery|pens?|pencils?|medicine|tablets?\s+for|lego(?:\s+sets?)?|board\s+games?|jigsaw|puzzles?|"
-    r"remote[- ]control(?:led)?\s+\w+|rc\s+cars?|action\s+figures?|video\s+games?|dolls?(?=\s*(?:house|\?|$)))\b"
+    r"remote[- ]control(?:led)?\s+\w+|rc\s+cars?|action\s+figures?|video\s+games?|dolls?(?=\s*(?:house|\?|$))|"
+    r"(?:cricket|baseball|tennis|badminton|hockey|table\s+tennis)\s+(?:bats?|balls?|rackets?|racquets?|kits?|sticks?|nets?)|"
+    r"footballs?|basketballs?|shuttlecocks?|dumbbells?|treadmills?|ps[345]|xbox|nintendo|(?:game|gaming)\s+controllers?|"
+    r"controllers?)\b"
     r"(?!\s*(?:covers?|cases?|pouch(?:es)?|bags?|sleeves?|holders?|stands?|backpacks?|straps?|charms?|prints?|printed|motif))",
     re.I)
 _VAGUE_REQUEST = re.compile(
@@ -479,7 +482,9 @@ class Assistant:
     def _node_smalltalk(self, s: GraphState) -> dict:
         ds = DialogueState(**s["dialogue"])
         t = s["turn"]["text"].lower()
-        if re.search(r"\b(thank|thx|ty|cheers)\b", t):
+        if re.search(r"\b(?:i'?ll|i\s+will|will|let\s+me)\s+(?:show|ask|check|talk|think|come\s+back|get\s+back|wait)\b", t):
+            reply = "Sure, take your time: your search is saved here when you come back."
+        elif re.search(r"\b(thanks?|thank\s*(?:you|u)|thx|thnx|ty|cheers|shukriya|dhanyavaad|dhanyawad)\b", t):
             reply = "You're welcome! Anything else I can find for you?"
         elif re.search(r"\b(bye|goodbye|see\s+you|good\s+night)\b", t):
             reply = "Bye! Your search is saved if you come back."
@@ -488,7 +493,9 @@ class Assistant:
                      "1500\"), ask about a product (\"is #2 cotton?\"), compare items, or ask about delivery and returns.")
         elif ds.ticket_id:
             reply = f"Your ticket {ds.ticket_id} is with our customer-service team; an agent will reply here."
-        elif re.search(r"\b(happy|merry)\s+\w+", t):
+        elif re.search(r"\b(happy|merry)\s+(?:diwali|deepawali|holi|new\s+year|christmas|xmas|eid|navratri|dussehra|onam|pongal|"
+                       r"lohri|rakhi|raksha\s*bandhan|birthday|anniversary|independence\s+day|republic\s+day|weekend|friday|"
+                       r"sunday|festive|festival|holidays?)\b", t):
             reply = "Thank you, and the same to you! What can I find for you today?"
         elif re.search(r"\b(love|loved|impressed|nice|great|sweet|kind|amazing|awesome|wonderful|helpful|lovely|sorted|solved)\b", t):
             reply = "That's lovely to hear, thank you! What can I find for you today?"

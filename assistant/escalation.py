@@ -86,7 +86,7 @@ _HUMAN_ASK = re.compile(r"\b(talk|speak|chat|connect|transfer|put\s+me|get\s+me|
                         r"would\s+you|for\s+me|take\s+over|through|ring)\b", re.I)
 _ANGER = re.compile(
     r"\b(worst(?![- ]case)|terrible|horrible|pathetic|useless|ridiculous|disgusting|awful|furious|angry(?!\s+birds?)|annoyed|frustrat\w*|"
-    r"fed\s+up|cheated|scam\w*|fraud\w*|liars?|rubbish|garbage|trash|nonsense|stupid|idiot\w*|incompetent|"
+    r"fed\s+up|cheated|cheats|cheaters|scam\w*|fraud\w*|liars?|rubbish|garbage|trash|nonsense|stupid|idiot\w*|incompetent|"
     r"unacceptable|shameful|shame\s+on|wtf|damn|hell|crap|sh[i1]t\w*|f+u+c+k\w*|bloody|sucks?|hate\s+(?:this|you|your)|"
     r"never\s+(?:again|shopping|buying)|sue\s+you|consumer\s+(?:court|forum)|legal\s+action|rude|misbehav\w*|"
     r"abusive|unprofessional|harass\w*|disgusted|outrageous|hopeless|joke\s+of\s+a|dumb|moron\w*|brainless|clueless|"
@@ -174,7 +174,9 @@ _PROBLEM = re.compile(
     r"double\s+(?:debit|deduction|payment|charge|billing)|(?:debited|deducted|billed|paid)\s+(?:twice|two\s+times|double)|"
     # broken English and partial deliveries or refunds: "i not get any parcel", "refund came but it's only 640",
     # "only the tshirts came"
-    r"(?:i|we)\s+(?:not|no)\s+(?:get|got|receive|received|getting)|"
+    r"(?:i|we)\s+(?:not|no)\s+(?:get|got|receive|received|getting)|not\s+(?:yet\s+)?(?:came|come)\b|"
+    r"(?:asking|demanding|charging|collecting|wants?|wanted)\s+(?:me\s+|us\s+)?(?:for\s+)?(?:₹|rs\.?\s*|inr\s*)?[\d,]+\s*"
+    r"(?:rs\.?|rupees|bucks|inr)?\s*(?:more|extra|additional)|"
     r"(?:refund|money|amount|cashback|credit)\b[^.?!]{0,30}?\bonly\s+(?:₹|rs\.?\s*|inr\s*)?\d[\d,]*|"
     r"only\s+the\s+(?:\w+\s+){1,2}?(?:arrived|came|were\s+delivered|was\s+delivered|got\s+delivered|reached))\b",
     re.I,
@@ -187,7 +189,8 @@ _STAFF_CONDUCT = re.compile(
     r"(?:did\s*n'?t|did\s+not|refused\s+to|would\s*n'?t)\s+(?:give|return|hand)\s+(?:me\s+|us\s+|her\s+|him\s+)?(?:back\s+)?"
     r"(?:the\s+|my\s+|our\s+)?(?:change|balance)|kept\s+(?:the\s+)?change)", re.I)
 _FIRST_PERSON = re.compile(r"\b(i|i'?ve|i'?m|my|me|we|our|us|mine)\b", re.I)
-_ORDER_ID = re.compile(r"\b(?:order|awb|tracking)\s*(?:id|no\.?|number|#)?\s*[:#]?\s*[A-Z0-9-]{5,}\b", re.I)
+# an id has a digit in it: "order today" is no order id
+_ORDER_ID = re.compile(r"\b(?:order|awb|tracking)\s*(?:id|no\.?|number|#)?\s*[:#]?\s*(?=[A-Z-]*\d)[A-Z0-9-]{5,}\b", re.I)
 _NEG_FEEDBACK = re.compile(
     # Hinglish: "phir se wahi", "koi fayda nahi", "kuch kaam ka nahi", "ye sab bekaar hai", "pasand nahi aaya"
     r"\b(phir\s+se\s+(?:wahi|vahi|same)|(?:koi|kuch)\s+fayda\s+nahi|kuch\s+(?:bhi\s+)?(?:kaam\s+ka\s+)?(?:nahi|nhi|nahin)\s+"
@@ -237,7 +240,7 @@ _PURCHASE = re.compile(
     r"\b(?:the\s+one|the\s+\w+|one|ones|it|they)\s+(?:that|which|i|we)\s+(?:came|arrived|got|received|ordered|bought)\b|"
     r"\b(?:bought|ordered|purchased|delivered)\s+(?:it\s+|them\s+)?(?:from\s+you|last|yesterday|on|\d|a\s+few|few|two|this|earlier)|"
     r"\b(?:you|you\s+guys|you\s+people|you\s+lot|y'?all|they|seller|store|courier|brand)\s+(?:have\s+|has\s+)?"
-    r"(?:sent|delivered|shipped|gave)\b|"
+    r"(?:sent|delivered|shipped|gave)\b|(?:^|[.!?]\s*)(?:sent|delivered|shipped|gave)\s+(?:me|us)\b|"
     r"\b(?:an?|the)\s+order\s+(?:that\s+)?(?:i|we)\s+(?:have\s+|'ve\s+|had\s+|just\s+|already\s+|recently\s+)*(?:placed|made)\b|"
     r"\b(?:i|we)\s*(?:have\s+|'ve\s+|had\s+|just\s+|already\s+|recently\s+)*placed\s+(?:an?|the|my|our)\s+order\b|"
     r"\b(?:already|just)\s+placed\b|\bplaced\s+(?:on|last|yesterday|today|this|\d)", re.I)
@@ -262,7 +265,7 @@ _DISSATISFIED = re.compile(
     r"let\s+down|not\s+worth|waste\s+of\s+money|bad\s+experience|poor\s+(?:service|experience))\b", re.I)
 # Past-tense damage reports are post-purchase by themselves ("the zip broke on day one").
 _DEFECT_EVENT = re.compile(
-    r"\b(broke|tore|cracked|shrunk|shrank|came\s+(?:off|apart|loose)|fell\s+apart|stopped\s+working|peeled|"
+    r"\b(broke(?!\s+down)|tore|cracked|shrunk|shrank|came\s+(?:off|apart|loose)|fell\s+apart|stopped\s+working|peeled|"
     r"started\s+(?:peeling|fading|tearing|breaking)|(?:colou?r|it|they|print)\s+(?:has\s+|have\s+)?(?:faded|ran|bled)|"
     r"faded\s+after|(?:different|differs)\s+from\s+(?:the\s+|what\s+(?:was\s+)?)?(?:photo|picture|image|pic|website|description|shown)|"
     r"not\s+as\s+(?:shown|described|pictured|in\s+the\s+(?:photo|picture))|looks?\s+nothing\s+like|"
@@ -616,6 +619,10 @@ def _resolved(t: str) -> bool:
         and not re.search(bad, t[m.end():], re.I)
 
 
+_NOT_OURS = re.compile(r"\b(?:scooty|scooter|bike|motorbike|car|phone|mobile|laptop|tv|fridge|geyser|printer|wifi|router|internet|"
+                       r"train|bus|flight|metro|computer|fan|cooler|ac|washing\s+machine|leg|arm|heart|back|knee|tooth)\b", re.I)
+
+
 # Only the packaging suffered: "the outer box was a bit torn but the heels are perfectly fine"
 _BUT_FINE = re.compile(r"\b(?:box|packaging|package|packet|parcel|cover|outer\s+\w+|carton|wrapping|bag)\s+(?:was|were|is|got|came)\s+"
                        r"(?:a\s+bit\s+|slightly\s+|little\s+|a\s+little\s+|bit\s+|kinda\s+)?(?:torn|damaged|dented|crushed|wet|open|opened|"
@@ -674,8 +681,8 @@ def detect(text: str) -> Escalation | None:
     if purchase and _elsewhere(_clause(t, purchase)):
         purchase = None  # "I bought it from a random insta seller": not our order
     defect_event = _DEFECT_EVENT.search(t)
-    if defect_event and _elsewhere(_clause(t, defect_event)):
-        defect_event = None
+    if defect_event and (_elsewhere(_clause(t, defect_event)) or _NOT_OURS.search(_clause(t, defect_event))):
+        defect_event = None  # another seller's item, or a thing no fashion store sells ("my scooty broke")
     if not hypothetical and ((purchase and (_DEFECT.search(t) or _DISSATISFIED.search(t) or _ORDER_ACTION.search(t)))
                              or defect_event):
         ev = _DEFECT.search(t) or _DISSATISFIED.search(t) or defect_event or _ORDER_ACTION.search(t)
@@ -683,9 +690,14 @@ def detect(text: str) -> Escalation | None:
         # old thing ("my old sneakers fell apart, I need a new pair")
         return Escalation("order_problem", "high" if anger or shouting else "normal", ev.group(0),
                           soft=not purchase and bool(_SHOP_ASK.search(t)))
-    human = next((m for m in _HUMAN.finditer(t) if not _negated(t, m) and not _asks_if_needed(t, m)
+    process_q = bool(re.match(r"^\W*(?:if|in\s+case|incase|suppose|what\s+if)\b", t, re.I)) and "?" in t and bool(re.search(
+        r"\bhow\s+(?:do|can|would|should)\s+(?:i|we)\b|\bdo\s+(?:i|we)\s+(?:have|need)\s+to\b|\bwhat\s+is\s+the\s+process\b", t, re.I))
+    human = None if process_q else next((m for m in _HUMAN.finditer(t) if not _negated(t, m) and not _asks_if_needed(t, m)
                   and not _HOPED_AWAY.search(t[:m.start()])
-                  and not re.search(r"\bthan\b[^,.;!?]*$", t[:m.start()], re.I) and not _someone_of_mine(t, m)), None)
+                  and not re.search(r"\bthan\b[^,.;!?]*$", t[:m.start()], re.I) and not _someone_of_mine(t, m)
+                  # "she screamed at their customer care", "my dad works in a call centre": someone else's, or a job
+                  and not re.search(r"\b(?:their|his|her)\s+(?:\w+\s+)?$|\b(?:works?|working|worked|job|jobs)\s+(?:in|at|for|with)\s+"
+                                    r"(?:an?\s+|the\s+)?(?:\w+\s+)?$", t[:m.start()], re.I)), None)
     if human and (_HUMAN_ASK.search(t) or len(t.split()) <= 4) and not re.search(
             r"\b(?:if\s+(?:needed|required|necessary)|later\s+on|in\s+(?:the\s+)?future|if\s+(?:i|we)\s+(?:ever|someday)|"
             r"or\s+(?:is\s+it|are\s+you)\s+(?:only|just)\s+(?:this|a|the)?\s*(?:bot|robot|machine|chatbot|ai))\b", t, re.I):

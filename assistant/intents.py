@@ -66,6 +66,7 @@ _SMALLTALK_WORDS = re.compile(
     # Hinglish and plain acknowledgements: "theek hai, ticket number note kar liya", "achha", "noted"
     r"theek|thik|hai|achha|acha|accha|shukriya|dhanyavaad|dhanyawad|haan|ji|noted|note\s+(?:kar\s+liya|kiya|kar\s+li|down)|"
     r"(?:the\s+|my\s+)?ticket\s+(?:number|id|no)|i'?ve|i\s+have|got|saved|"
+    r"(?:i'?ll|i\s+will)\s+wait(?:\s+for\s+(?:it|them|that|the\s+\w+|their\s+\w+))?|then|"
     r"(?:these|those|they|this|it|all)\s+(?:look|looks|seem|seems|are|is)|looking)", re.I)
 _SMALLTALK_SEQ = re.compile(rf"^\s*(?:{_SMALLTALK_WORDS.pattern}[\s,!.?]*)+$", re.I)
 _SMALLTALK_Q = re.compile(
@@ -296,15 +297,22 @@ _PRAISE_STORY = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:solved|sorted|fixed|resolved|handled|helped\s+(?:me|us|her|him)\s+with)\s+(?:out\s+)?(?:my|our|the|her|his|it)\b"
     r"(?=.*\b(?:thanks?|thank\s+you|impressed|nice|great|kind|sweet|amazing|awesome|fast|quick|quickly|helpful|polite|lovely|super)\b)|"
     r"(?:was|were|is|are)\s+(?:so\s+|super\s+|really\s+|very\s+|extremely\s+)?(?:sweet|kind|polite|courteous|helpful)\b|"
+    r"\b(?:agent|person|guy|lady|executive|team|rep|staff)\s+who\s+(?:\w+\s+){1,4}?(?:was|were|is)\s+(?:so\s+|really\s+|very\s+|super\s+)?"
+    r"(?:amazing|great|awesome|wonderful|brilliant|excellent|fantastic|helpful|lovely|kind|sweet|nice|patient)|"
+    r"just\s+wanted\s+to\s+say\s+(?:thanks|thank\s+you)|"
     r"pass\s+on\s+(?:my|our)\s+thanks|(?:really|so|very)\s+impressed|great\s+job|good\s+job|well\s+done|kudos|keep\s+it\s+up|"
     r"hats\s+off|(?:super|so|very|really|pretty)\s+(?:quick|fast|smooth|speedy)|"
+    r"(?:very|so|really|super|extremely|quite)\s+(?:happy|pleased|satisfied|impressed)\s+with\s+(?:the\s+|your\s+)?(?:service|delivery|"
+    r"order|support|team|quality|packaging|experience)|"
     # chat about someone who works at the store: "my friend works in your customer support team"
     r"\b(?:works?|worked|working)\s+(?:in|at|for|with)\s+(?:your|you\s+guys|myntra))", re.I)
 _COME_BACK_LATER = re.compile(
-    r"\b(?:i'?ll|i\s+will|let\s+me|gonna|going\s+to)\s+(?:talk\s+to|ask|check\s+with|discuss\s+(?:it\s+)?with|show\s+(?:it\s+|this\s+)?to|"
+    r"\b(?:i'?ll|i\s+will|will|let\s+me|gonna|going\s+to)\s+(?:talk\s+to|ask|check\s+with|discuss\s+(?:it\s+)?with|"
+    r"show\s+(?:it\s+|this\s+|them\s+|these\s+)?(?:to\s+)?(?=him|her|them|my|mom|dad|wife|husband)|"
     r"think\s+about\s+it|think\s+it\s+over|sleep\s+on\s+it)\b[^.?!]{0,40}?(?:come\s+back|get\s+back|return|later|tomorrow|"
-    r"then\s+decide|and\s+decide|\Z)", re.I)
+    r"then\s+decide|and\s+decide|first|\Z)", re.I)
 _ASKS = re.compile(r"\b(?:show(?!\s+(?:it|this|them|these|those)\s+to\b)|need|want|looking|find|get\s+me|suggest|recommend|search|do\s+you\s+have|any\s+\w+\s+(?:under|for)|"
+                   r"buying|buy|purchas\w*|another\s+one|"
                    r"under|below|upto|up\s+to|budget|please\s+(?:show|find)|can\s+you|could\s+you|help\s+me)\b", re.I)
 _PAST_PURCHASE = re.compile(r"\b(?:got|bought|ordered|purchased|picked\s+up|received|gifted)\b", re.I)
 _SENT = re.compile(r"(?<=[.?!])\s+")
@@ -332,6 +340,7 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
     pivot = _PIVOT.search(t)
     asked = t[pivot.end():] if pivot and parsed.has_item_slots() else t
     if (is_policy_question(asked) and not parsed.refs and not _SHOP_REQUEST.search(asked)
+            and not (parsed.has_item_slots() and re.search(r"\bdo\s+(?:you|u)\s+(?:guys\s+)?(?:have|sell|stock|carry)\b", asked, re.I))
             and (not parsed.has_item_slots() or _policy_in_one_sentence(asked))):
         # a backstory sentence about an order elsewhere ("my friend's order never arrived") beside a product request in
         # another sentence ("earrings maybe?") is shopping, not a policy question
@@ -343,7 +352,8 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
         # "love this app, the return process was so smooth last time": praise, not a policy question; "i love your saree
         # collection" names a type only inside the praise
         return "smalltalk"
-    if _COME_BACK_LATER.search(t) and "?" not in t and not _ASKS.search(t):
+    later = _COME_BACK_LATER.search(t)
+    if later and "?" not in t and not _ASKS.search(t[:later.start()] + " " + t[later.end():]):
         return "smalltalk"  # "thanks! I'll talk to my husband and come back later"
     if is_praise_story(t):
         return "smalltalk"  # "ordered a kurta for my mom and she loved it!! you guys are great": a story, no request

@@ -55,7 +55,7 @@ _MIN_BEFORE = re.compile(
     rf"(?:over|above|more\s+than|greater\s+than|higher\s+than|at\s*least|min(?:imum)?(?:\s+of)?|starting\s+(?:at|from)|>=?)\s*{_NUM}", re.I)
 # A negated bound flips: "nothing above 3000" is a ceiling, "nothing below 500" a floor.
 _NEG_BOUND = r"(?:not|nothing|none|no(?:thing)?\s+(?:items?|products?|ones?)|don'?t\s+(?:show|want|need)(?:\s+(?:me\s+)?(?:anything|stuff|items|ones))?|never)\s+"
-_NEG_MAX = re.compile(rf"{_NEG_BOUND}(?:priced\s+|costing\s+)?(?:above|over|more\s+than|beyond|exceeding|costlier\s+than|pricier\s+than|higher\s+than)\s*{_NUM}", re.I)
+_NEG_MAX = re.compile(rf"{_NEG_BOUND}(?:(?:to\s+)?(?:spend|pay|go)\s+)?(?:priced\s+|costing\s+)?(?:above|over|more\s+than|beyond|exceeding|costlier\s+than|pricier\s+than|higher\s+than)\s*{_NUM}", re.I)
 # "nothing under 1000 either??" asks whether there is any: the plain bound (under 1000), not its negation
 _NEG_MIN = re.compile(rf"{_NEG_BOUND}(?:priced\s+|costing\s+)?(?:below|under|less\s+than|cheaper\s+than|lower\s+than)\s*{_NUM}"
                       rf"(?![\d,.])(?!\s*(?:either|too|as\s+well|at\s+all)?\s*\?|\s+either)", re.I)
@@ -74,9 +74,9 @@ _WORD_AMOUNT = re.compile(r"\b(under|below|less than|within|upto|up to|max|above
                           r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\s+(hundred|thousand|grand|k)\b", re.I)
 
 _SORT = [
-    (re.compile(r"\b(most\s+expensive|highest\s+price|high\s+to\s+low|highest\s+(?:first|on\s+top)|costly\s+(?:ones\s+)?first|pric(?:ey|i)est|costliest|premium\s+first|"
+    (re.compile(r"\b(most\s+expensive|highest\s+price|high\s+to\s+low|hi\s+to\s+lo(?:w)?|highest\s+(?:first|on\s+top)|costly\s+(?:ones\s+)?first|pric(?:ey|i)est|costliest|premium\s+first|"
                 r"(?:expensive|pricey|pricier|costlier|premium)\s+(?:ones\s+|items\s+|stuff\s+)?(?:first|on\s+top)|descending|price\s+desc|sabse\s+(?:meh?enga|meh?enge|meh?engi|zyada\s+(?:price|daam|keemat))\b)", re.I), "price_desc"),
-    (re.compile(r"\b(cheapest|lowest\s+price|low\s+to\s+high|lowest\s+(?:first|on\s+top)|increasing\s+(?:order\s+of\s+)?price|least\s+expensive|cheap(?:er)?\s+(?:ones\s+)?first|"
+    (re.compile(r"\b(cheapest|lowest\s+price|low\s+to\s+high|lo(?:w)?\s+to\s+hi(?:gh)?|lowest\s+(?:first|on\s+top)|increasing\s+(?:order\s+of\s+)?price|least\s+expensive|cheap(?:er)?\s+(?:ones\s+)?first|"
                 r"ascending|sort\w*\s+(?:them\s+|it\s+)?by\s+price|price\s+asc|order\s+by\s+price|budget\s+first|"
                 r"sabse\s+(?:sast[aei]|kam\s+(?:price|daam|dam|keemat|kimat))\b|sast[aei]\s+(?:wal[aei]\s+)?(?:pehle|upar)\b)", re.I), "price_asc"),
     (re.compile(r"\b(sort\w*\s+by\s+(?:popularity|popular|recommended|rating)|recommended\s+first|popular\s+first|sort\w*\s+by\s+relevance|most\s+relevant|best\s+match(?:es)?(?:\s+first)?|default\s+order|by\s+relevance)", re.I), "relevance"),
@@ -124,7 +124,7 @@ _RELEASE_PHRASES = re.compile(
     r"\b(?:(?:does\s*n'?t|does\s+not|do\s*n'?t|do\s+not|need\s*n'?t|need\s+not)\s+(?:have|need)\s+to\s+be|not\s+necessarily|"
     r"no\s+need\s+(?:for|of)|forget\s+(?:about\s+)?(?:the\s+)?|ignore\s+(?:the\s+)?|never\s*mind\s+(?:the\s+)?|"
     r"not\s+(?:only|just)\s+(?=\w+\s+(?:is|are)\s+fine))", re.I)
-_INSTEAD_OF = re.compile(r"\b(?:instead\s+of|in\s+place\s+of|rather\s+than)\s+(?:the\s+)?", re.I)
+_INSTEAD_OF = re.compile(r"\b(?:(?:instead|insted|instaed|instad|istead|insteed)\s+of|in\s+place\s+of|rather\s+than)\s+(?:the\s+)?", re.I)
 _REMOVE_PHRASES = re.compile(r"\b(?:remove|drop|take\s+off|take\s+out|clear|delete|get\s+rid\s+of|cancel|scrap|ditch|undo)\s+(?:the\s+)?", re.I)
 # Hinglish negation *before* the value ("nahi chahiye black", "mat dikhao puma wale"): it negates the values after it
 # only when no value stands before it in the same clause ("black nahi chahiye, red dikhao" negates black only).
@@ -133,7 +133,9 @@ _PRE_NEG_HI = re.compile(r"\b(?:nahi+n?|nahin|nhi|mat)\s+(?:chahi?ye|chaiye|chah
 _KURTA_SET = re.compile(r"\bkurta?s?\s+(?:with|and|&|n|plus)\s+(?:a\s+)?(?:pa[jy]amas?|palazzos?|churidars?|salwars?|"
                         r"trousers?|pants?|leggings?|dupattas?|skirts?|shararas?|bottoms?)\b", re.I)
 _SCOPE_STOP = {"but", "instead", "rather", "just", "only", "prefer", "want", "like", "show", "give", "please", "need",
-               "mean", "wait", "actually", "zzsep"}
+               "mean", "wait", "actually", "zzsep",
+               # "a refund from HIM not you, men's sweatshirts": a negated person closes the scope
+               "you", "u", "him", "them", "me", "us"}
 _SENTENCE_END = re.compile(r"(?<!\brs)(?<!\bno)(?<!\bnum)(?<!\bassn)(?<!\bco)(?<!\bltd)(?<!\binc)(?<!\bu\.s)[.!?;]+(?=\s|$)")
 _CHAIN = {"or", "and", "nor", "either", "any", "ones", "one", "the", "a", "colour", "color", "brand", "stuff", "items",
           "products", "of", "from", "by", "in", "shade", "shades", "coloured", "colored", "things"}

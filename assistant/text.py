@@ -53,7 +53,11 @@ _RELAX = re.compile(r"\b(?:ignore|disregard|forget|remove|drop|clear|bypass|skip
 
 
 _PRICE_CLAIM = re.compile(r"\b(?:cost|costs|costing|priced?|is|are|at|sell|sold)\s+(?:only\s+|just\s+|now\s+)?(?:₹|rs\.?\s*|inr\s*)\s*\d|"
-                          r"\b(?:is|are)\s+(?:now\s+)?free\b|\b100\s*%\s*(?:off|discount)", re.I)
+                          r"\b(?:is|are)\s+(?:now\s+)?free\b|\b100\s*%\s*(?:off|discount)|"
+                          # "also tell everyone returns are 365 days": a policy rewritten beside an injection
+                          r"\btell\s+(?:everyone|everybody|all|every\s+(?:customer|user|shopper)|users|customers)\b|"
+                          r"\b(?:returns?|return\s+window|refunds?|exchanges?|delivery|shipping)\s+(?:is|are)\s+(?:now\s+)?(?:\d+|free|"
+                          r"unlimited|lifetime|forever)", re.I)
 
 
 @dataclass(slots=True)

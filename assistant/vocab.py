@@ -211,6 +211,7 @@ GENDER_WORDS.update({k + "s": v for k, v in list(GENDER_WORDS.items())
                               "daddy", "hubby", "wifey", "bro", "sis")})
 # Pronouns count only in "for him/her"; "girl"/"boy" can be an adult compliment, still the catalog facet.
 _PRONOUNS = {"him", "his", "her"}
+_ADDRESS_TERMS = {"beta", "bhai", "bhaiya", "didi", "bro", "sis", "dear", "dude", "man", "yaar", "madam", "sir", "boss", "mate"}
 
 # Brands whose names a shopper uses as ordinary words; they need a cue ("by X", "X brand").
 _AMBIGUOUS_EXTRA = {"people", "metro", "genie", "simply", "fortune", "killer", "envy", "fever", "chemistry",
@@ -254,7 +255,7 @@ aas paas aaspaas aspas kareeb qareeb lagbhag takriban taqriban uper oopar niche 
 # Words that are never typo-corrected (conversation words the catalog text may lack).
 COMMON_WORDS = set("""
 haha hahaha hahah hehe hihi lol lmao rofl omg ugh hmm hmmm
-mins min minute minutes secs sec hrs hour hours mins wks week weeks yrs
+mins min minute minutes secs sec hrs hour hours mins wks week weeks yrs skit skits scooty
 a about above actually add again ago all also am an and any anything are around as ask at available away
 back bad be because been before being below best better between big black both bought but buy by call can
 cancel cant card care cash cheap cheaper cheapest check color colour compare could cost day days deliver
@@ -556,12 +557,17 @@ class Vocabulary:
             return Match("category", self.categories[phrase], i, i + L)
         if L == 1 and phrase in GENDER_WORDS:
             # "for her", "to him", and the object of a shopping verb: "show her some kurtas", "get him a watch"
-            if phrase in _PRONOUNS and prev not in ("for", "to", "show", "get", "find", "buy", "gift", "dikhao") \
+            shop_verb = prev in ("show", "get", "find", "buy", "buying", "gift", "dikhao") and (
+                nxt in ("some", "a", "an", "the", "few", "more", "any", "something", "nice", "good", "new", "another")
+                or nxt in self.categories)
+            if phrase in _PRONOUNS and prev not in ("for", "to") and not shop_verb \
                     or (phrase == "his" and prev != "for") or (phrase == "her" and prev in ("show", "get", "find", "buy", "gift")
                                                               and nxt in ("own", "favourite", "favorite")):
                 return None
             if phrase in ("guys", "folks", "people") and (prev in _ADDRESS_BEFORE or (not prev and nxt in _ADDRESS_AFTER)):
                 return None  # "love you guys", "thanks guys", "guys, do you have ..." address the store
+            if phrase in _ADDRESS_TERMS and prev in _ADDRESS_BEFORE and nxt in ("", "zzcomma", "zzsep"):
+                return None  # "thank you beta", "ok bhaiya": the reader addressed, nobody shopped for
             return Match("gender", GENDER_WORDS[phrase], i, i + L)
         return None
 
