@@ -135,7 +135,7 @@ _KURTA_SET = re.compile(r"\bkurta?s?\s+(?:with|and|&|n|plus)\s+(?:a\s+)?(?:pa[jy
 _SCOPE_STOP = {"but", "instead", "rather", "just", "only", "prefer", "want", "like", "show", "give", "please", "need",
                "mean", "wait", "actually", "zzsep",
                # "a refund from HIM not you, men's sweatshirts": a negated person closes the scope
-               "you", "u", "him", "them", "me", "us"}
+               "you", "u", "him"}
 _SENTENCE_END = re.compile(r"(?<!\brs)(?<!\bno)(?<!\bnum)(?<!\bassn)(?<!\bco)(?<!\bltd)(?<!\binc)(?<!\bu\.s)[.!?;]+(?=\s|$)")
 _CHAIN = {"or", "and", "nor", "either", "any", "ones", "one", "the", "a", "colour", "color", "brand", "stuff", "items",
           "products", "of", "from", "by", "in", "shade", "shades", "coloured", "colored", "things"}

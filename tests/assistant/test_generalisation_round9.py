@@ -376,3 +376,8 @@ def test_sports_gear_and_game_consoles_are_not_stocked(make_assistant):
     a = make_assistant()
     r = a.turn("sport", "do you sell badminton rackets")
     assert "don't sell" in r.reply
+
+
+@pytest.mark.parametrize("text, brands", [("don't show me anything from nike", ["Nike"]), ("dont show me puma", ["Puma"])])
+def test_dont_show_me_still_negates(vocab, text, brands):
+    assert parse(text, vocab).exclude_brands == brands
