@@ -371,6 +371,9 @@ class Assistant:
         if parsed.gender and parsed.gender_from_pronoun and ds.mentioned_gender and not ds.constraints.gender \
                 and _SEX.get(ds.mentioned_gender) == _SEX.get(parsed.gender):
             parsed.gender = ds.mentioned_gender  # "show me jeans for him" after "my son is 8, ...": the son (boys)
+        if not parsed.gender and ds.mentioned_gender and not ds.constraints.gender and re.search(
+                r"\b(?:uske|uski|unke|unki|iske|inke|iski)\s+(?:liye|lie)\b", ct.text, re.I):
+            parsed.gender = ds.mentioned_gender  # "ok frock dikhao uske liye" after "5 saal ki beti hai"
         if parsed.gender and not parsed.gender_from_pronoun:
             ds.mentioned_gender = parsed.gender
         if intent in ("shop", "search", "refine"):

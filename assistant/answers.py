@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.vocab import HINGLISH_WORDS
 from retrieval.products import Product
 
 MATERIALS = ["cotton", "polyester", "silk", "linen", "wool", "woollen", "leather", "denim", "rayon", "viscose", "nylon",
@@ -92,7 +93,7 @@ def answer_question(question: str, p: Product, n: int | None = None) -> str:
                          + (" (see the size chart on the product page)" if aspect == "size" else ""))
     if not asked or asked == ["describe"]:
         # Feature question ("does it have pockets?"): look for the asked words in the description.
-        words = [w for w in re.findall(r"[a-z]+", q) if w not in _QWORDS and len(w) > 2]
+        words = [w for w in re.findall(r"[a-z]+", q) if w not in _QWORDS and w not in HINGLISH_WORDS and len(w) > 2]
         hits = []
         for w in words:
             stem = w[:-1] if w.endswith("s") and len(w) > 4 else w
@@ -149,7 +150,7 @@ def which_of(question: str, products: list[tuple[int, Product]]) -> str:
     if priced and _DEAREST.search(question):
         price, n, p = max(priced, key=lambda x: (x[0], -x[1]))
         return f"The most expensive of the {len(products)} shown is #{n} {p.title} at {p.price_display()}."
-    words = [w for w in re.findall(r"[a-z]+", question.lower()) if w not in _WHICH_STOP and len(w) > 2]
+    words = [w for w in re.findall(r"[a-z]+", question.lower()) if w not in _WHICH_STOP and w not in HINGLISH_WORDS and len(w) > 2]
     if not words:
         return "Which detail should I check across the shown items: price, colour, material, brand?"
     hits = []

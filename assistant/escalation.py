@@ -73,6 +73,13 @@ _ORDER_HINGLISH = re.compile(
     r"\b(?:nahi\s+aa\s+raha|band\s+ho\s+gaya|block\s+ho\s+gaya|nahi\s+khul)|"
     r"(?:order|parcel|refund|paise|paisa|delivery|saman|samaan|return|exchange)\b[^.?!]{0,30}?\bkab\s+(?:aayega|ayega|aaega|milega|"
     r"aayegi|ayegi|milegi|hoga|hogi|pahunchega)|\d+\s+(?:din|hafte|hafta|mahine|mahina)\s+ho\s+gaye|"
+    # "L size order kiya tha, M bhej diya"; "exchange request 2 baar reject kar di"
+    r"(?:order|mangwaya|mangaya)\s+(?:kiya|kiye|ki|kari)\s+(?:tha|thi|the)\b[^.?!]{0,40}?\b(?:bhej\s+(?:diya|di|diye|dia)|"
+    r"aa\s+(?:gaya|gayi|gaye|gya|gyi)|aaya|aayi|mila|mili|de\s+(?:diya|di))|"
+    r"(?:order|exchange|return|refund|request|pickup)\b[^.?!]{0,30}?\b(?:reject|cancel)\s+(?:kar|kr)\s+(?:di|diya|diye|dia|dii)|"
+    # damage told in Hinglish about a delivery: "parcel aaya but box phata hua tha aur kurta pe daag hai"
+    r"(?:parcel|order|saman|samaan|box|packet|delivery|aaya|aayi|mila|mili)\b[^.?!]{0,60}?\b(?:phata|phati|phate|fata|fati|toota|tooti|"
+    r"tuta|tuti|toote|kharab|ganda|gandi|daag|chhed|ched|used|purana|purani)\b|"
     # "kal deliver hona tha, abhi tak nahi aaya", "tracking 3 din se update nahi ho rahi"
     r"(?:abhi\s+tak|ab\s+tak|still)\s+(?:bhi\s+)?(?:nahi|nahin|nai|nhi)\s+(?:aaya|aya|aayi|ayi|mila|mili|pahuncha|pahunchi|aaye|"
     r"hua|hui)|(?:deliver|delivery|aana|aani|milna|pahunchna)\s+(?:hona|honi|hone)?\s*(?:tha|thi|the)\b[^.?!]{0,40}?"
@@ -86,7 +93,7 @@ _HUMAN_ASK = re.compile(r"\b(talk|speak|chat|connect|transfer|put\s+me|get\s+me|
                         r"would\s+you|for\s+me|take\s+over|through|ring)\b", re.I)
 _ANGER = re.compile(
     r"\b(worst(?![- ]case)|terrible|horrible|pathetic|useless|ridiculous|disgusting|awful|furious|angry(?!\s+birds?)|annoyed|frustrat\w*|"
-    r"fed\s+up|cheated|cheats|cheaters|scam\w*|fraud\w*|liars?|rubbish|garbage|trash|nonsense|stupid|idiot\w*|incompetent|"
+    r"fed\s+up|cheated|cheats|cheaters|scam\w*|fraud\w*|liars?|bakwas\s+service|ghatiya|dhokha\w*|chor|rubbish|garbage|trash|nonsense|stupid|idiot\w*|incompetent|"
     r"unacceptable|shameful|shame\s+on|wtf|damn|hell|crap|sh[i1]t\w*|f+u+c+k\w*|bloody|sucks?|hate\s+(?:this|you|your)|"
     r"never\s+(?:again|shopping|buying)|sue\s+you|consumer\s+(?:court|forum)|legal\s+action|rude|misbehav\w*|"
     r"abusive|unprofessional|harass\w*|disgusted|outrageous|hopeless|joke\s+of\s+a|dumb|moron\w*|brainless|clueless|"
@@ -175,6 +182,9 @@ _PROBLEM = re.compile(
     # broken English and partial deliveries or refunds: "i not get any parcel", "refund came but it's only 640",
     # "only the tshirts came"
     r"(?:i|we)\s+(?:not|no)\s+(?:get|got|receive|received|getting)|not\s+(?:yet\s+)?(?:came|come)\b|"
+    # "cod got removed from my earlier order ... now it's asking me to prepay"
+    r"(?:got|was|been|were)\s+(?:removed|taken\s+off|changed|switched)\s+(?:from|on)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:order|cart|account)|"
+    r"asking\s+(?:me|us)\s+to\s+(?:pre-?pay|pay\s+(?:again|online|more|extra|twice|in\s+advance))|"
     r"(?:asking|demanding|charging|collecting|wants?|wanted)\s+(?:me\s+|us\s+)?(?:for\s+)?(?:₹|rs\.?\s*|inr\s*)?[\d,]+\s*"
     r"(?:rs\.?|rupees|bucks|inr)?\s*(?:more|extra|additional)|"
     r"(?:refund|money|amount|cashback|credit)\b[^.?!]{0,30}?\bonly\s+(?:₹|rs\.?\s*|inr\s*)?\d[\d,]*|"
@@ -369,7 +379,7 @@ _SAME_AGAIN = re.compile(
 # "not angry", "no need for a human", "don't connect me to anyone": the cue is negated in its own clause.
 _NO_NEED = re.compile(r"\b(?:no\s+need|don'?t\s+need|dont\s+need|do\s+not\s+need|not\s+necessary|needn'?t)\s+(?:to|for)\b"
                       r"[^,.;!?]{0,40}$", re.I)  # "no need to connect me to any agent"
-_NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|without|n'?t|dont|don't)\b(?:\s+\w+){0,3}?\s*$", re.I)
+_NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|without|n'?t|dont|don't)\b(?:\s+\w+){0,4}?\s*$", re.I)
 # Feelings about the shopper's own old things are a reason to shop ("frustrated with my old backpack").
 _OWN_THING = re.compile(r"\b(?:with|about|of|at|by)\s+(?:my|our)\s+(?:(?:old|current|existing|own|worn[- ]out|present|"
                         r"last)\s+)?(\w+)", re.I)
@@ -692,7 +702,7 @@ def detect(text: str) -> Escalation | None:
                           soft=not purchase and bool(_SHOP_ASK.search(t)))
     process_q = bool(re.match(r"^\W*(?:if|in\s+case|incase|suppose|what\s+if)\b", t, re.I)) and "?" in t and bool(re.search(
         r"\bhow\s+(?:do|can|would|should)\s+(?:i|we)\b|\bdo\s+(?:i|we)\s+(?:have|need)\s+to\b|\bwhat\s+is\s+the\s+process\b", t, re.I))
-    human = None if process_q else next((m for m in _HUMAN.finditer(t) if not _negated(t, m) and not _asks_if_needed(t, m)
+    human = None if process_q or is_just_asking(t) else next((m for m in _HUMAN.finditer(t) if not _negated(t, m) and not _asks_if_needed(t, m)
                   and not _HOPED_AWAY.search(t[:m.start()])
                   and not re.search(r"\bthan\b[^,.;!?]*$", t[:m.start()], re.I) and not _someone_of_mine(t, m)
                   # "she screamed at their customer care", "my dad works in a call centre": someone else's, or a job
@@ -754,6 +764,15 @@ def is_owned_item_story(text: str) -> bool:
     t = normalise(expand_shorthand(text))
     return bool(_OWNED_ITEM.search(t)) and not _ASKS_FOR_PRODUCTS.search(t) and not _QUESTION_START.search(t) \
         and not _HYPOTHETICAL.search(t) and not _HYPOTHETICAL_ANY.search(t)
+
+
+_JUST_ASKING = re.compile(r"\bjust\s+(?:curious|asking|wondering|checking)\b|\b(?:abhi\s+)?zaroo?rat\s+nahi|\bnot\s+(?:needed\s+)?"
+                          r"(?:right\s+)?now\b|\bno\s+need\s+(?:right\s+)?now\b|\bout\s+of\s+curiosity\b", re.I)
+
+
+def is_just_asking(text: str) -> bool:
+    """'do you have human agents? just curious, abhi zarurat nahi': a question about the service, no request."""
+    return bool(_JUST_ASKING.search(text))
 
 
 def is_negative_feedback(text: str) -> bool:

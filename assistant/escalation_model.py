@@ -149,7 +149,7 @@ def reason_for(text: str) -> str:
 
 
 _HELP_PLEA = re.compile(r"\b(?:what\s+(?:do|should|can|shall)\s+(?:i|we)\s+do|what\s+now|please\s+help|help\s+(?:me|us)|"
-                        r"pls\s+help|kya\s+karu|kya\s+karein|(?:can|could)\s+you\s+(?:help|sort|fix|check))\b", re.I)
+                        r"pls\s+help|(?:ab\s+)?kya\s+kar(?:u|un|oon|ein|e)\b|(?:can|could)\s+you\s+(?:help|sort|fix|check))\b", re.I)
 
 
 def long_backstory_hit(text: str) -> bool:
@@ -179,7 +179,7 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
     if item_question or is_policy_question(t) or is_smalltalk(t) or is_entertainment_request(t) or is_praise_story(t) \
             or E._HYPOTHETICAL.search(t) \
             or E._HYPOTHETICAL_ANY.search(t) or E.is_negative_feedback(t) or E._elsewhere(t) \
-            or E._resolved(E.normalise(t)) or E._but_fine(t):
+            or E._resolved(E.normalise(t)) or E._but_fine(t) or E.is_just_asking(t):
         return None
     # a story about an item the shopper has names a product but asks for none: the shopping gate does not apply
     if p >= (cfg.shop_threshold if shopping and not E.is_owned_item_story(t) else cfg.add_threshold):

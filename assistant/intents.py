@@ -43,6 +43,7 @@ _POLICY = re.compile(
     r"(?:find|know|measure|choose|pick|figure\s+out|work\s+out|check|determine|select|decide)\s+"
     r"(?:out\s+)?(?:my|the\s+right|the\s+correct|which|what|the)\s+(?:shoe\s+|ring\s+|dress\s+)?size|"
     r"sizes?\s+(?:usually\s+|generally\s+|normally\s+|typically\s+|tend\s+to\s+)?(?:run|fit|work|compare)|"
+    r"size\s+(?:kaise|kese|kaisa)\s+(?:choose|select|pata|decide|chunu|chune|check|nikale|naape)|"
     r"(?:last|latest|final)\s+(?:date|day)\s+to\s+(?:order|place|buy)|(?:get|gets|be|is|reach|reaches|arrive|arrives)\s+"
     r"(?:it\s+)?(?:delivered\s+)?(?:before|by|in\s+time\s+for)\s+(?:diwali|holi|eid|christmas|rakhi|the\s+\w+|my\s+\w+|\w+day|\d)|"
     r"(?:which|what)\s+size\s+(?:should|do|would|shall|will)\s+i|"
@@ -78,7 +79,9 @@ _SMALLTALK_Q = re.compile(
     r"am\s+i\s+(?:talking|chatting|speaking)\s+(?:to|with)\s+(?:a\s+)?(?:bot|robot|human|real\s+person|machine)|"
     r"what'?s\s+your\s+name|"
     r"what\s+(?:can|do)\s+you\s+(?:do|sell|offer|stock|help\s+(?:me\s+)?with)|how\s+can\s+you\s+help(?:\s+me)?|"
-    r"what\s+(?:all\s+)?(?:can|do)\s+i\s+(?:buy|find|shop|get)\s+here|how\s+does\s+this\s+work|what\s+is\s+this)"
+    r"what\s+(?:all\s+)?(?:can|do)\s+i\s+(?:buy|find|shop|get)\s+here|how\s+does\s+this\s+work|what\s+is\s+this|"
+    # Hinglish greetings and moods: "weekend vibes 😎 kya haal", "kaise ho"
+    r"(?:\w+\s+vibes\W*)?(?:kya\s+haal(?:\s+(?:hai|h|chaal))?|kaise\s+ho|kya\s+chal\s+raha(?:\s+hai)?|sab\s+badhiya)|\w+\s+vibes)"
     r"[\s,!.?]*(?:today|here|then|now|again)?[\s!.?]*$", re.I)
 _ALLOWED_WORDS_AFTER_SMALLTALK = _SMALLTALK_SEQ
 # Praise of the assistant itself, also by comparison with people ("you're better than calling customer care"):
@@ -168,7 +171,8 @@ def is_policy_question(text: str) -> bool:
     return True
 
 
-_QUESTION = re.compile(r"\?|^\s*(is|are|does|do|what|what'?s|which|how|can|tell|describe|any|has|will|was|more\s+details|"
+_QUESTION = re.compile(r"\?|\b(?:kaisa|kaisi|kaise|kitna|kitne|kitni)\b|\bkya\s+hai\b|\bhai\s+kya\b|"
+                       r"^\s*(is|are|does|do|what|what'?s|which|how|can|tell|describe|any|has|will|was|more\s+details|"
                        r"details|info|(?:show|give|send)\s+(?:me\s+)?(?:some\s+)?(?:more\s+|the\s+|full\s+)?"
                        r"(?:details|info|information|specs|specifications))\b", re.I)
 _PRODUCT_ATTR = re.compile(
@@ -299,7 +303,10 @@ _PRAISE_STORY = re.compile(
     r"(?:was|were|is|are)\s+(?:so\s+|super\s+|really\s+|very\s+|extremely\s+)?(?:sweet|kind|polite|courteous|helpful)\b|"
     r"\b(?:agent|person|guy|lady|executive|team|rep|staff)\s+who\s+(?:\w+\s+){1,4}?(?:was|were|is)\s+(?:so\s+|really\s+|very\s+|super\s+)?"
     r"(?:amazing|great|awesome|wonderful|brilliant|excellent|fantastic|helpful|lovely|kind|sweet|nice|patient)|"
-    r"just\s+wanted\s+to\s+say\s+(?:thanks|thank\s+you)|"
+    r"just\s+wanted\s+to\s+say\s+(?:thanks|thank\s+you)|thank(?:s|\s*(?:u|you))\s+(?:team|guys|myntra|so\s+much)\b|"
+    r"thanks\s+for\s+the\s+(?:quick\s+|fast\s+|great\s+)?help|"
+    r"\byou(?:'re|\s+are|\s+r)\s+(?:honestly\s+|really\s+)?(?:way\s+|much\s+|so\s+much\s+|a\s+lot\s+)?(?:better|faster|quicker|more\s+helpful|"
+    r"nicer|smarter)\s+than\b|"
     r"pass\s+on\s+(?:my|our)\s+thanks|(?:really|so|very)\s+impressed|great\s+job|good\s+job|well\s+done|kudos|keep\s+it\s+up|"
     r"hats\s+off|(?:super|so|very|really|pretty)\s+(?:quick|fast|smooth|speedy)|"
     r"(?:very|so|really|super|extremely|quite)\s+(?:happy|pleased|satisfied|impressed)\s+with\s+(?:the\s+|your\s+)?(?:service|delivery|"

@@ -75,7 +75,8 @@ _WORD_AMOUNT = re.compile(r"\b(under|below|less than|within|upto|up to|max|above
 
 _SORT = [
     (re.compile(r"\b(most\s+expensive|highest\s+price|high\s+to\s+low|hi\s+to\s+lo(?:w)?|highest\s+(?:first|on\s+top)|costly\s+(?:ones\s+)?first|pric(?:ey|i)est|costliest|premium\s+first|"
-                r"(?:expensive|pricey|pricier|costlier|premium)\s+(?:ones\s+|items\s+|stuff\s+)?(?:first|on\s+top)|descending|price\s+desc|sabse\s+(?:meh?enga|meh?enge|meh?engi|zyada\s+(?:price|daam|keemat))\b)", re.I), "price_desc"),
+                r"(?:expensive|pricey|pricier|costlier|premium)\s+(?:ones\s+|items\s+|stuff\s+)?(?:first|on\s+top)|"
+                r"(?:costly|premium|mehe?n?ga|mehenge|mehngi|expensive)\s+(?:wal[aei]\s+|vale\s+|se\s+)(?:pehle|dikhao|upar|first)|descending|price\s+desc|sabse\s+(?:meh?enga|meh?enge|meh?engi|zyada\s+(?:price|daam|keemat))\b)", re.I), "price_desc"),
     (re.compile(r"\b(cheapest|lowest\s+price|low\s+to\s+high|lo(?:w)?\s+to\s+hi(?:gh)?|lowest\s+(?:first|on\s+top)|increasing\s+(?:order\s+of\s+)?price|least\s+expensive|cheap(?:er)?\s+(?:ones\s+)?first|"
                 r"ascending|sort\w*\s+(?:them\s+|it\s+)?by\s+price|price\s+asc|order\s+by\s+price|budget\s+first|"
                 r"sabse\s+(?:sast[aei]|kam\s+(?:price|daam|dam|keemat|kimat))\b|sast[aei]\s+(?:wal[aei]\s+)?(?:pehle|upar)\b)", re.I), "price_asc"),
@@ -224,16 +225,49 @@ _REJECTED_AMOUNT = re.compile(r"((?:₹|rs\.?\s*|inr\s*)?\d[\d,]*(?:\.\d+)?\s*k?
 
 
 # The shopper corrects a budget in the same message: "between 500 and 1000... actually make it 1500 max"
-_CORRECTION = re.compile(r"(?:\.\.\.|[,.;!-])?\s*\b(?:actually|no\s+wait|wait|sorry|i\s+mean|scratch\s+that|or\s+rather|rather)\b", re.I)
+_CORRECTION = re.compile(r"(?:\.\.\.|[,.;!-])?\s*\b(?:actually|no\s+wait|wait|sorry|i\s+mean|scratch\s+that|or\s+rather|rather|"
+                         r"nahi\s+nahi|no\s+no|nope)\b", re.I)
+
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "fifteen": 15, "twenty": 20, "ek": 1, "do": 2, "teen": 3, "char": 4, "paanch": 5, "panch": 5, "dus": 10,
+                 "dedh": 1.5, "dhai": 2.5}
+_WORD_NUMBER = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|ek|do|teen|char|paanch|panch|dus|"
+                          r"dedh|dhai)\s+(hundred|thousand|hazaar|hazar|hajar|sau)\b", re.I)
+_HAZAAR = re.compile(r"(\d+(?:\.\d+)?)\s*(?:hazaar|hazar|hajar|hazzar)\b", re.I)
+# "hmm ok 1200?", "what about 1500": an amount alone is a budget
+_BARE_AMOUNT = re.compile(r"^\W*(?:(?:hmm+|ok(?:ay)?|and|so|then|maybe|try|what\s+about|how\s+about|around|like)\W+)*"
+                          r"(\d{3,6})\s*(?:rs|inr|rupees|/-)?\W*$", re.I)
+
+
+def _spell_amounts(text: str) -> str:
+    """'five hundred' -> '500', 'two thousand' -> '2000', '2 hazaar' -> '2000', 'dedh hazaar' -> '1500'."""
+    def word(m: re.Match) -> str:
+        n = _NUMBER_WORDS[m.group(1).lower()] * (100 if m.group(2).lower() in ("hundred", "sau") else 1000)
+        return str(int(n))
+    text = _WORD_NUMBER.sub(word, text)
+    return _HAZAAR.sub(lambda m: str(int(float(m.group(1)) * 1000)), text)
 
 
 def parse_price(text: str) -> tuple[float | None, float | None, set[tuple[int, int]]]:
     """(price_min, price_max, character spans used). Numbers need a price cue: "top 3" is no budget. A correction later
     in the message ("... actually make it 1500 max") replaces the bound it names and keeps the other."""
+    text = _spell_amounts(text)
+    bare = _BARE_AMOUNT.match(text)
+    # a number alone ("12345") is no budget; with a word or a question mark around it ("hmm ok 1200?") it is
+    if bare and 100 <= float(bare.group(1)) <= 100000 and (re.search(r"[a-z]", text, re.I) or "?" in text):
+        return None, float(bare.group(1)), {bare.span(1)}
     cuts = [m for m in _CORRECTION.finditer(text) if m.start() > 0]
     if cuts:
         head, tail = text[:cuts[-1].start()], text[cuts[-1].end():]
         lo2, hi2, spans2 = _parse_price(tail)
+        bare_tail = re.match(r"^\W*(\d[\d,]*(?:\.\d+)?)\s*(k)?\b", tail, re.I)
+        if lo2 is None and hi2 is None and bare_tail:
+            # "under 1000 nahi nahi 2000": the bare amount replaces the bound just named
+            v = _amount(bare_tail.group(1), bare_tail.group(2))
+            lo1, hi1, spans1 = _parse_price(head)
+            if v is not None and v >= 50 and (lo1 is not None or hi1 is not None):
+                return (lo1, v, spans1) if hi1 is not None else (v, None, spans1)
         if lo2 is not None or hi2 is not None:
             lo1, hi1, spans1 = _parse_price(head)
             lo = lo2 if lo2 is not None else lo1
@@ -411,7 +445,7 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     neg_text = _PRE_NEG_HI.sub(" zzhneg ", neg_text)
     tokens = vocab.tokens(neg_text.replace("NEGCUE", "zzneg"))
     p.tokens = tokens
-    matches = _drop_story_sentences(vocab.find(tokens, cued), tokens)
+    matches = _drop_corrected(_drop_story_sentences(vocab.find(tokens, cued), tokens), tokens)
     negated = _negated_spans(tokens, matches)
     released = _released_spans(tokens, matches)
     cat_hits: list = []
@@ -456,6 +490,9 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     p.gender = (facet or recipient[-1:] or needer[:1] or named or genders)[0].value if genders else None
     if genders:
         g = (facet or recipient[-1:] or needer[:1] or named or genders)[0]
+        # the shopper about themself: "girl hu", "ladki hu lol", "i'm a guy": an adult
+        if p.gender in ("girls", "boys") and (_SELF_ID.search(low)):
+            p.gender = "women" if p.gender == "girls" else "men"
         # "my little brother", "chhoti behen", "my brother (10)": a child, so the kids' range
         kid_before = g.start > 0 and tokens[g.start - 1] in _KID_WORDS
         nxt = tokens[g.end:g.end + 3] + [""] * 3
@@ -546,6 +583,8 @@ exclude excluding except without avoid hate dislike love like likes skip drop cl
 matter care preference fussy important open ones""".split())
 
 
+_SELF_ID = re.compile(r"\b(?:girl|boy|ladki|ladka)\s+(?:hu|hoon|hun|hai\s+(?:main|mai))\b|\b(?:i'?m|i\s+am|im|main|mai)\s+(?:a\s+)?"
+                      r"(?:girl|boy)\b", re.I)
 _KID_WORDS = {"little", "younger", "baby", "small", "chhota", "chhoti", "chota", "choti", "kid", "toddler", "teenage", "teen"}
 _ADDRESS_WORDS = {"bhai", "bhaiya", "bro", "didi", "dude", "sis", "boss", "man", "guys"}
 _OCCASIONS = {"wedding", "weddings", "birthday", "bday", "party", "function", "anniversary", "engagement", "reception",
@@ -592,6 +631,22 @@ def _drop_story_sentences(matches: list, tokens: list[str]) -> list:
     asked_kinds = {m.kind for m in matches if any(a <= m.start < b for a, b in asks)}
     return [m for m in matches if m.kind == "gender" or not any(a <= m.start < b for a, b in story)
             or (back and m.kind not in asked_kinds)]
+
+
+_CORRECTION_TOKENS = {"wait", "actually", "mean", "rather", "correction", "sorry"}
+
+
+def _drop_corrected(matches: list, tokens: list[str]) -> list:
+    """'red wala.. no wait, maroon', 'under 1000 nahi nahi 2000', 'puma, i mean nike': a value the shopper takes back gives
+    way to the one after the correction (of the same kind)."""
+    cut = -1
+    for i, t in enumerate(tokens):
+        if t in _CORRECTION_TOKENS or (t in ("nahi", "no", "nope") and i + 1 < len(tokens) and tokens[i + 1] in ("nahi", "no")):
+            cut = i
+    if cut < 0:
+        return matches
+    after = {m.kind for m in matches if m.start > cut}
+    return [m for m in matches if m.start > cut or m.kind not in after or m.kind == "gender"]
 
 
 def _head_category(hits, tokens: list[str]):

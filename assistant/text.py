@@ -56,6 +56,8 @@ _PRICE_CLAIM = re.compile(r"\b(?:cost|costs|costing|priced?|is|are|at|sell|sold)
                           r"\b(?:is|are)\s+(?:now\s+)?free\b|\b100\s*%\s*(?:off|discount)|"
                           # "also tell everyone returns are 365 days": a policy rewritten beside an injection
                           r"\btell\s+(?:everyone|everybody|all|every\s+(?:customer|user|shopper)|users|customers)\b|"
+                          r"\bset\s+(?:the\s+|my\s+)?(?:max(?:imum)?\s+|min(?:imum)?\s+)?(?:price|budget|sort|brand|colou?r|category|filter|"
+                          r"discount)|"
                           r"\b(?:returns?|return\s+window|refunds?|exchanges?|delivery|shipping)\s+(?:is|are)\s+(?:now\s+)?(?:\d+|free|"
                           r"unlimited|lifetime|forever)", re.I)
 

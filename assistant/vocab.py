@@ -202,6 +202,11 @@ GENDER_WORDS = {
     "sasur": "men", "sasurji": "men", "jiju": "men", "jija": "men", "devar": "men", "mamu": "men", "tauji": "men",
     "saas": "women", "saasu": "women", "nanad": "women", "bua": "women", "mami": "women", "taiji": "women",
     "bhatija": "boys", "bhanja": "boys", "bhatiji": "girls", "bhanji": "girls",
+    # elders with the respectful "ji" ("dadaji ke liye kurta")
+    "ladki": "girls", "ladka": "boys", "ladkiyon": "girls", "ladko": "boys",
+    "dadaji": "men", "nanaji": "men", "chachaji": "men", "mamaji": "men", "papaji": "men", "taauji": "men", "sasurji": "men",
+    "dadiji": "women", "naniji": "women", "chachiji": "women", "mamiji": "women", "mummyji": "women", "maaji": "women",
+    "saasuji": "women",
 }
 # Possessives lose their apostrophe in norm_text ("mother's" -> "mothers").
 GENDER_WORDS.update({k + "s": v for k, v in list(GENDER_WORDS.items())
@@ -240,7 +245,7 @@ SOUND_ALIKE_TYPES = {"hills": "heels", "hill": "heel", "heals": "heels", "heal":
 
 HINGLISH_WORDS = set("""
 liye ke ka ki ko se mein me main mujhe mere mera meri hum humko hamare apne apna apni tum aap aapke hai hain tha thi
-sirf bas theek thik sahi sahii acha achha accha haan yaar nahi nahin nai mat chahiye chahie chaiye dikhao dikhaiye dikha dikhana dikhado dikhaye batao bata bataiye kuch kuchh
+sirf bas theek thik sahi sahii acha achha accha haan yaar toot tooti toota tuta tuti gayi gaya gaye purani purana puraane unki unke unka uski uske uska inki inke iske iski mood rakho rakhna rakhiye rakh saal bachhe bachha bacche baccha bacha hua hui phata phati daag kaisa kaisi haal karu karo hu hoon hun zarurat zaroorat hazaar hazar nahi nahin nai mat chahiye chahie chaiye dikhao dikhaiye dikha dikhana dikhado dikhaye batao bata bataiye kuch kuchh
 aur bhi koi sab sabse wala wali wale vala vali vale sasta saste sasti mehenga mehnga mehngi mehange thoda thodi bahut
 bohot bohat zyada jyada kam abhi accha acha achha achhe yeh ye woh wo yahan wahan tak andar neeche upar kapde kapda
 kapdon karo kar karna karni kijiye dena lena chalega chalegi jaisa jaise jaisi rang waala waali waale wale liya
