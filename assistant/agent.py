@@ -723,7 +723,7 @@ class Assistant:
         # only a request that names a thing: not one that sets a colour or brand on the current search ("sirf blue wale
         # dikhao", "addidas stuff"), nor one about the shown items ("these are killing me, sooo pretty")
         if (turn.get("msg_category") or turn.get("msg_refines") or turn.get("msg_attributes") or turn.get("msg_points")
-                or not tokens or len(tokens) > 8):
+                or not tokens or len([t for t in tokens if not t.startswith("zz")]) > 10):
             return []
         v = self._vocab
         words = [t for t in tokens if t.isalpha() and len(t) >= 4 and t not in v.catalog_words and t not in COMMON_WORDS
@@ -811,7 +811,9 @@ _FILLER_WORDS = {"stuff", "stuffs", "things", "thing", "items", "item", "options
                  "range", "variety", "kind", "kinds", "type", "types", "sort", "style", "styles", "design", "designs", "ones",
                  "something", "anything", "everything", "nothing", "pieces", "piece", "choices", "choice", "selection",
                  "budget", "limit", "price", "prices", "cost", "lower", "higher", "cheaper", "costlier", "pretty", "cute",
-                 "nice", "lovely", "gorgeous", "beautiful", "sooo", "soooo", "killing", "amazing", "please", "thanks"}
+                 "nice", "lovely", "gorgeous", "beautiful", "sooo", "soooo", "killing", "amazing", "please", "thanks",
+                 "least", "atleast", "then", "instead", "maybe", "perhaps", "here", "today", "tomorrow", "season", "monsoon",
+                 "summer", "winter", "class", "school", "office", "college", "wedding", "party", "festival"}
 
 
 def _looks_like_request(text: str) -> bool:

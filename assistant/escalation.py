@@ -22,7 +22,7 @@ _HUMAN = re.compile(
     r"(?:number|line)\s+(?:i|we)\s+(?:can|could)\s+(?:call|ring|dial|reach|phone)|"
     r"an?\s+(?:real|live|actual|proper)\s+(?:person|human|someone|agent|staff\s+member)|someone\s+who\s+can\s+(?:actually\s+|really\s+)?help|"
     r"(?:an?\s+)?(?:executive|associate)|live\s+chat|real\s+human|actual\s+human|contact\s+(?:number|details|no)|email\s+(?:id|address)\s+(?:of|for)\s+support|call\s+me(?:\s+back)?|phone\s+(?:me|number|support)|helpline|"
-    r"not\s+a\s+(?:bot|robot|machine)|stop\s+being\s+a\s+bot|transfer\s+me|connect\s+me|escalate|raise\s+a\s+(?:ticket|complaint)|"
+    r"not\s+a\s+(?:bot|robot|machine)|stop\s+being\s+a\s+bot|transfer\s+me|connect\s+me|escalate[ds]?|escalation|raise\s+a\s+(?:ticket|complaint)|"
     r"file\s+a\s+complaint|(?:want|need|like)\s+to\s+complain|register\s+a\s+complaint|lodge\s+a\s+complaint|open\s+a\s+ticket|"
     r"operator|staff\s+member|toll[- ]?free|whatsapp\s+(?:support|number|no|care)|grievance|"
     r"(?:whoever|(?:the\s+)?(?:person|people|team|department|one)\s+(?:who|that))\s+(?:handles?|deals?\s+with|looks?\s+after|manages?|"
@@ -106,7 +106,7 @@ _ORDER_OBJ = re.compile(r"\b(order\w*|parcel|package|shipment|delivery|delivered
                         r"cashback|coupon|voucher|promo\s*code|account|login|log\s+in|app|checkout|cart|points|"
                         r"confirmation|return|pickup|debited|deducted|credited|box|reached\s+me|arrive[ds]?|dispatched|shipped|"
                         r"charged|charge|money|amount|transaction|upi|card|wallet\s+balance|return\s+pickup|pickup|"
-                        r"replacement|exchange\s+request|invoice|tracking|otp|received|ordered|bought|purchased|got|"
+                        r"replacement|exchange\s+request|exchange|exchanged|invoice|tracking|otp|received|ordered|bought|purchased|got|"
                         r"sign\s*in|sign\s*up|log\s*in|password|verification\s+(?:code|mail|email|sms)|profile|gift\s*cards?|store\s+credit|"
                         r"balance|loyalty|reward\s+points|supercoins?|fee|fees|cod|cash\s+on\s+delivery|billed|bill)\b", re.I)
 _PROBLEM = re.compile(
@@ -182,6 +182,7 @@ _PROBLEM = re.compile(
     # broken English and partial deliveries or refunds: "i not get any parcel", "refund came but it's only 640",
     # "only the tshirts came"
     r"(?:i|we)\s+(?:not|no)\s+(?:get|got|receive|received|getting)|not\s+(?:yet\s+)?(?:came|come)\b|"
+    r"nothing\s+(?:has\s+|had\s+)?happened|no\s+(?:pickup|pick-up|call|callback|call\s+back|email|sms)\b|"
     # "cod got removed from my earlier order ... now it's asking me to prepay"
     r"(?:got|was|been|were)\s+(?:removed|taken\s+off|changed|switched)\s+(?:from|on)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:order|cart|account)|"
     r"asking\s+(?:me|us)\s+to\s+(?:pre-?pay|pay\s+(?:again|online|more|extra|twice|in\s+advance))|"
@@ -195,7 +196,8 @@ _STAFF_CONDUCT = re.compile(
     r"\b(?:delivery|courier|pickup|pick-up|return\s+pickup|rider)\s*(?:boy|guy|man|men|person|partner|agent|executive|staff|wala|"
     r"bhaiya|people)?\b[^.?!]{0,40}?\b(?:shout\w*|yell\w*|abus\w*|drunk|threw|thrown|throws|threat\w*|misbehav\w*|rude|"
     r"demand\w*|refused|cheat\w*|insult\w*|harass\w*|scold\w*|argu\w*|fought|swore|slapped|pushed|"
-    r"asked\s+(?:me\s+|us\s+)?(?:to\s+pay|for\s+(?:a\s+)?(?:tip|money|cash|bribe))|"
+    r"ask(?:ed|ing|s)?\s+(?:me\s+|us\s+)?(?:to\s+pay|for\s+(?:a\s+)?(?:tip|money|cash|bribe)|for\s+(?:₹|rs\.?\s*)?\d[\d,]*\s*(?:rs|rupees|bucks)?\s*"
+    r"(?:extra|more))|"
     r"(?:did\s*n'?t|did\s+not|refused\s+to|would\s*n'?t)\s+(?:give|return|hand)\s+(?:me\s+|us\s+|her\s+|him\s+)?(?:back\s+)?"
     r"(?:the\s+|my\s+|our\s+)?(?:change|balance)|kept\s+(?:the\s+)?change)", re.I)
 _FIRST_PERSON = re.compile(r"\b(i|i'?ve|i'?m|my|me|we|our|us|mine)\b", re.I)
@@ -227,6 +229,7 @@ _NEG_FEEDBACK = re.compile(
 _HYPOTHETICAL = re.compile(r"^\s*(?:what\s+if|if|in\s+case|suppose|supposing|what\s+happens|how\s+(?:do|can|long|many|much|to)|"
                            r"can\s+i|could\s+i|may\s+i|do\s+you|does|is\s+(?:it|there)|are\s+(?:returns|refunds))\b", re.I)
 _HYPOTHETICAL_ANY = re.compile(r"\b(?:what\s+if|in\s+case|what\s+happens\s+if|what\s+(?:do|should|can|would)\s+i\s+do\s+if|"
+                               r"if\s+(?:i|we)\s+(?:ever|someday)|just\s+(?:curious|wondering)|"
                                r"suppose|supposing|hypothetically)\b|"
                                # "the refund timeline if an item arrives broken?": a condition on any item, not a report
                                r"\bif\s+(?:an?|any|the|my)\s+(?:item|product|order|parcel|package|delivery|thing|size)s?\s+"
@@ -294,7 +297,10 @@ _DEFECT_EVENT = re.compile(
     r"stopped\s+(?:ticking|running|working|charging|functioning|closing|zipping)|"
     r"(?:peel\w*|fad\w*|shr[iau]nk\w*|tore|torn|ripped|bled|bleed\w*|pill\w*|broke|loose)\s+(?:\w+\s+)?after\s+(?:just\s+|only\s+)?"
     r"(?:one|the\s+first|a\s+single|first|two|a\s+couple\s+of|\d+)\s+(?:wash|washes|use|uses|wear|wears|days?)|"
-    r"(?:label|tag|box)\s+says\s+(?:size\s+)?\w+\s+but|fits?\s+like\s+(?:an?\s+)?(?:xx?s|xx?l|s|m|l|small|medium|large|kids?)\b|"
+    r"(?:label|tag|box)\s+says\s+(?:size\s+)?\w+\s+but|"
+    # an item the shopper has: "it fits like an XS", "the chest fits like a kids' size" (not "an M in one brand fits like an L")
+    r"(?:it|this|they|these|mine|the\s+(?:chest|waist|top|dress|kurta|shirt|jeans|shoe|shoes|sleeves?|length|item|one|size))\s+"
+    r"(?:still\s+|actually\s+)?fits?\s+like\s+(?:an?\s+)?(?:xx?s|xx?l|s|m|l|small|medium|large|kids?)\b|"
     r"security\s+tag|(?:different|another)\s+(?:\w+\s+)?from\s+(?:the\s+one\s+|what\s+was\s+)?(?:shown\s+)?(?:on|in)\s+"
     r"(?:the\s+|your\s+)?(?:site|app|website|photo|picture|listing|page)|"
     r"(?:came|arrived|reached|was\s+delivered|got\s+delivered)\s+(?:\w+\s+){0,2}?(?:days?|weeks?)\s+(?:after|late)|"
@@ -302,8 +308,10 @@ _DEFECT_EVENT = re.compile(
     r"(?:laces?|strap|belt|dupatta|buttons?|box|tags?|invoice|cover|pouch|warranty|bottom|pair|lid|cap|charger|battery)|"
     r"(?:half|almost)\s+empty|already\s+(?:scratched|torn|broken|damaged|stained|used|worn|opened|cracked)|"
     # "I ordered a blue shirt size L and received a pink top size S"
-    r"(?:ordered|asked\s+for|bought|paid\s+for|selected)\s+(?:an?\s+|the\s+|\d+\s+)(?:\w+\s+){1,5}?(?:and|but)\s+(?:i\s+|we\s+)?"
-    r"(?:received|got|was\s+sent|were\s+sent|they\s+sent|you\s+sent|it\s+came\s+as)\s+(?:an?\s+|\d+\s+)(?!day|week|month|refund|call|mail|message|sms)|"
+    r"(?:ordered|asked\s+for|bought|paid\s+for|selected)\s+(?:an?\s+|the\s+|\d+\s+)?(?:\w+\s+){1,5}?(?:and|but)\s+(?:i\s+|we\s+)?"
+    r"(?:received|got|was\s+sent|were\s+sent|they\s+sent|you\s+sent|it\s+came\s+as)\s+(?:an?\s+|\d+\s+)?"
+    r"(?!(?:it|them|the\s+same|same|on\s+time|yesterday|today|refund|my\s+refund|my\s+money|a\s+refund|call|mail|message|sms|"
+    r"confirmation|day|days|week|weeks|month|months|delivered|back|replaced)\b)\w+|"
     # a pair that is no pair: "one shoe is size 8 and the other is 9", "two left shoes", "mismatched"
     r"one\s+(?:shoe|sandal|slipper|boot|earring|sock|glove|side|piece)\s+is\s+(?:a\s+)?(?:size\s+)?\w+\s+and\s+the\s+other|"
     r"(?:two|both)\s+(?:left|right)\s+(?:shoes?|feet|foot|sandals?|slippers?)|mismatch\w*|"
@@ -482,7 +490,8 @@ _KEEPS = re.compile(r"keeps?\s+(\w+ing)\b", re.I)
 _KIN = (r"mom|mum|mummy|mother|mama|maa|dad|daddy|papa|father|wife|husband|sister|brother|friends?|family|aunt|aunty|"
         r"auntie|uncle|son|daughter|children|boss|roommate|grandma|grandpa|granny|relatives|parents|in-laws?|boyfriend|"
         r"girlfriend")
-_PERSON_SUBJECT = re.compile(rf"\b(?:{_KIN}|sis|bro|cousin|kids?|baby|colleague|neighbou?r|bf|gf|i|we)\s*$", re.I)
+_PERSON_SUBJECT = re.compile(rf"\b(?:{_KIN}|sis|bro|cousin|kids?|baby|colleague|neighbou?r|bf|gf|i|we|everyone|everybody|people|"
+                             rf"relatives|someone|somebody|he|she)\s*$", re.I)
 _TALK_VERBS = {"saying", "telling", "thinking", "wondering", "asking", "calling", "texting", "messaging", "reminding",
                "nagging", "bugging", "pestering", "forgetting", "postponing", "delaying", "procrastinating", "changing",
                "talking", "going", "looking", "browsing", "scrolling", "coming", "putting",
@@ -555,8 +564,13 @@ def _sentence(t: str, m: re.Match) -> str:
     return _span(t, m, ".?!")
 
 
+_NOT_FROM_YOU = re.compile(r"\bnot\s+(?:from|with|by|on|through)\s+(?:you|your|you\s+guys|this\s+(?:store|app|site|website))\b", re.I)
+
+
 def _elsewhere(span: str) -> bool:
-    """Another seller is named in this stretch of text and this store is not."""
+    """Another seller is named in this stretch of text and this store is not ("(not from you guys)" counts as another)."""
+    if _NOT_FROM_YOU.search(span):
+        return True
     return bool(_ELSEWHERE.search(span)) and not _HERE.search(span)
 
 
@@ -598,10 +612,10 @@ def _problem_match(t: str):
             continue  # "my friend says deliveries are always late everywhere"
         if re.fullmatch(r"late|delayed|overdue", m.group(0), re.I) and not _ORDER_OBJ.search(clause):
             continue  # "the train was late": lateness counts only for an order, parcel, refund ... in the same clause
-        if _HERE.search(clause):
+        if _HERE.search(clause) and not _NOT_FROM_YOU.search(clause):
             return m  # "flipkart was fine but my myntra order is late": this store named beside the problem
-        if _ELSEWHERE.search(clause) and not _ORDER_ID.search(clause):
-            continue  # "some other website messed up my order": the order in that clause is theirs
+        if (_ELSEWHERE.search(clause) or _NOT_FROM_YOU.search(sent)) and not _ORDER_ID.search(clause):
+            continue  # "some other website messed up my order", "a courier lost my parcel (not from you guys)": theirs
         if _ELSEWHERE.search(sent) and not _ORDER_ID.search(sent) and not re.search(r"\b(?:my|our)\s+(?:order|refund|parcel|"
                                                                                      r"package|payment|money)\b", sent, re.I):
             continue
@@ -633,6 +647,12 @@ _NOT_OURS = re.compile(r"\b(?:scooty|scooter|bike|motorbike|car|phone|mobile|lap
                        r"train|bus|flight|metro|computer|fan|cooler|ac|washing\s+machine|leg|arm|heart|back|knee|tooth)\b", re.I)
 
 
+# A demand about the item, not a shopping wish: "I want this escalated", "Complaint: ...", "this needs fixing"
+_FIX_DEMAND = re.compile(r"\b(?:want|need)\s+(?:this|it|that|them)\s+(?:to\s+be\s+)?(?:escalated|fixed|sorted|resolved|refunded|replaced|"
+                         r"exchanged|returned|looked\s+into)|^\W*complaint\b|\bescalat\w+|\bneeds?\s+(?:fixing|to\s+be\s+fixed|sorting)",
+                         re.I)
+
+
 # Only the packaging suffered: "the outer box was a bit torn but the heels are perfectly fine"
 _BUT_FINE = re.compile(r"\b(?:box|packaging|package|packet|parcel|cover|outer\s+\w+|carton|wrapping|bag)\s+(?:was|were|is|got|came)\s+"
                        r"(?:a\s+bit\s+|slightly\s+|little\s+|a\s+little\s+|bit\s+|kinda\s+)?(?:torn|damaged|dented|crushed|wet|open|opened|"
@@ -652,6 +672,10 @@ def detect(text: str) -> Escalation | None:
     t = normalise(expand_shorthand(text)).strip()
     if not t or _resolved(t) or _but_fine(t):
         return None
+    if is_just_asking(t) and "?" in t and not re.search(r"\bmy\s+(?:\w+\s+)?(?:order|refund|parcel|package|payment|return|exchange)\b"
+                                                        r"(?![^.?!]*\b(?:if|in\s+case)\b)", t, re.I) \
+            and not re.search(r"\b(?:where|why)\s+is\s+my\b", t, re.I):
+        return None  # "not complaining, just curious - why does an M in one brand fit like an L?"
     hing = _HUMAN_HINGLISH.search(t)
     if hing:
         return Escalation("human_request", "normal", hing.group(0))
@@ -699,7 +723,7 @@ def detect(text: str) -> Escalation | None:
         # a damage event with no purchase cue, in a message that also asks for products, may be the shopper's own
         # old thing ("my old sneakers fell apart, I need a new pair")
         return Escalation("order_problem", "high" if anger or shouting else "normal", ev.group(0),
-                          soft=not purchase and bool(_SHOP_ASK.search(t)))
+                          soft=not purchase and bool(_SHOP_ASK.search(t)) and not _FIX_DEMAND.search(t))
     process_q = bool(re.match(r"^\W*(?:if|in\s+case|incase|suppose|what\s+if)\b", t, re.I)) and "?" in t and bool(re.search(
         r"\bhow\s+(?:do|can|would|should)\s+(?:i|we)\b|\bdo\s+(?:i|we)\s+(?:have|need)\s+to\b|\bwhat\s+is\s+the\s+process\b", t, re.I))
     human = None if process_q or is_just_asking(t) else next((m for m in _HUMAN.finditer(t) if not _negated(t, m) and not _asks_if_needed(t, m)
@@ -722,7 +746,7 @@ def detect(text: str) -> Escalation | None:
     if staff and not hypothetical:
         return Escalation("complaint", "high", staff.group(0))
     help_req = _ORDER_HELP.search(t)
-    if help_req and not hypothetical:
+    if help_req and not hypothetical and not _negated(t, help_req):  # "i want a different size, not my money back"
         return Escalation("order_problem", "normal", help_req.group(0))
     if anger and (_FIRST_PERSON.search(t) or _COMPLAINT_TARGET.search(t)):
         # anger aimed at nobody in the store ("so frustrating, nothing ever fits me") is soft

@@ -44,6 +44,7 @@ _POLICY = re.compile(
     r"(?:out\s+)?(?:my|the\s+right|the\s+correct|which|what|the)\s+(?:shoe\s+|ring\s+|dress\s+)?size|"
     r"sizes?\s+(?:usually\s+|generally\s+|normally\s+|typically\s+|tend\s+to\s+)?(?:run|fit|work|compare)|"
     r"size\s+(?:kaise|kese|kaisa)\s+(?:choose|select|pata|decide|chunu|chune|check|nikale|naape)|"
+    r"\b(?:uk|us|eu|euro|european|indian)\s+(?:or\s+(?:uk|us|eu|euro|indian)\s+)?sizes?\b|brand-?wise\s+size|"
     r"(?:last|latest|final)\s+(?:date|day)\s+to\s+(?:order|place|buy)|(?:get|gets|be|is|reach|reaches|arrive|arrives)\s+"
     r"(?:it\s+)?(?:delivered\s+)?(?:before|by|in\s+time\s+for)\s+(?:diwali|holi|eid|christmas|rakhi|the\s+\w+|my\s+\w+|\w+day|\d)|"
     r"(?:which|what)\s+size\s+(?:should|do|would|shall|will)\s+i|"
@@ -149,7 +150,7 @@ _POLICY_TOPIC = re.compile(
     r"pay(?:ment|ments|ing)?|emi|upi|paytm|gpay|google\s+pay|phonepe|net\s*banking|credit\s+card|debit\s+card|wallets?|cash\s*-?\s*backs?|"
     r"size\s+(?:chart|guide)|sizing|cancel(?:l?ation|l?ed|l?ing)?|track(?:ing)?|warranty|gift\s+wrap\w*|invoice|"
     r"(?:does|do)\s*n'?t\s+fit|do\s+not\s+fit|doesn'?t\s+fit|too\s+(?:small|big|tight|loose)|orders?|damaged|defective|"
-    r"late|delayed|lost)\b", re.I)
+    r"late|delayed|lost|leak\w*|broken|missing|wrong\s+(?:size|item|colou?r|product))\b", re.I)
 _POLICY_FORM = re.compile(
     # a follow-up question may open with a conjunction and drop the "?" ("and does the refund go to my card")
     r"\?|^\s*(?:(?:and|also|so|but|ok(?:ay)?|oh|then|plus|btw|one\s+more\s+thing|just\s+checking)[\s,]+)?(?:how|what|when|where|which|why|can|could|may|do|does|is|are|will|would|should|any|if|in\s+case|"
@@ -347,7 +348,8 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
     pivot = _PIVOT.search(t)
     asked = t[pivot.end():] if pivot and parsed.has_item_slots() else t
     if (is_policy_question(asked) and not parsed.refs and not _SHOP_REQUEST.search(asked)
-            and not (parsed.has_item_slots() and re.search(r"\bdo\s+(?:you|u)\s+(?:guys\s+)?(?:have|sell|stock|carry)\b", asked, re.I))
+            and not (parsed.has_item_slots() and not _POLICY.search(asked)
+                     and re.search(r"\bdo\s+(?:you|u)\s+(?:guys\s+)?(?:have|sell|stock|carry)\b", asked, re.I))
             and (not parsed.has_item_slots() or _policy_in_one_sentence(asked))):
         # a backstory sentence about an order elsewhere ("my friend's order never arrived") beside a product request in
         # another sentence ("earrings maybe?") is shopping, not a policy question
@@ -383,6 +385,10 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
         return "product_question"
     if has_results and _MORE_RESULTS.search(t):
         return "shop"  # "show me more", "other options": the same search again (a refine)
+    if "?" not in t and not _ASKS.search(t) and _OTHER_SHOP_STORY.search(t) and parsed.price_max is None and not parsed.sort \
+            and not re.search(r"\bfor\s+(?:men|women|boys|girls|him|her|kids|my\s+(?:son|daughter|wife|husband|mom|dad|sister|"
+                              r"brother))\b", t, re.I):
+        return "smalltalk"  # "another site sent me the wrong size twice ... hope you guys are better"
     if is_story_without_request(t, parsed):
         return "smalltalk"  # "another app sent my dad a damaged shirt last year ... hope you guys are better lol"
     if parsed.has_constraints():
@@ -390,6 +396,8 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
     return None
 
 
+_OTHER_SHOP_STORY = re.compile(r"\b(?:another|other|some\s+other|a\s+different)\s+(?:site|app|website|store|shop|seller|brand)\b|"
+                               r"\b(?:amazon|flipkart|ajio|meesho|nykaa|snapdeal|tata\s+cliq)\b|\bnot\s+from\s+you\b", re.I)
 _PIVOT = re.compile(r"\b(?:any\s*ways?|anyhow|moving\s+on|coming\s+back\s+to\s+(?:shopping|it)|leaving\s+that\s+aside)\b[\s,.!:;-]*",
                     re.I)
 _PAST_STORY = re.compile(r"\b(?:sent|came|arrived|bought|ordered|got|received|gifted|delivered|replied|happened|wore|had|was|"

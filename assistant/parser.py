@@ -196,6 +196,7 @@ class Parsed:
     terms: list[str] = field(default_factory=list)
     release: list[str] = field(default_factory=list)  # colour/brand values to drop from the wishes, never excluded
     remove_values: list[str] = field(default_factory=list)  # "remove X": released if X is a wish, else excluded
+    matching: bool = False  # "and matching placemats": the new type keeps the colour
 
     def has_constraints(self) -> bool:
         return bool(self.category or self.gender or self.colors or self.exclude_colors or self.brands
@@ -426,6 +427,7 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     p.switch = bool(_SWITCH.search(low))
     p.new_search_phrase = bool(_NEW_SEARCH.search(low))
     p.more_like = bool(_MORE_LIKE.search(low))
+    p.matching = bool(re.search(r"\bmatching\b|\bto\s+match\b|\bsame\s+colou?r\b|\bin\s+the\s+same\s+colou?r\b", low))
     p.compare = bool(_COMPARE.search(low)) or bool(re.search(r"\b\d\s*(?:vs|v|or)\s*\d\b", low) and "compare" in low)
     ref_text = low
     for rx, _ in _SORT:  # "cheapest first" is an order, not item #1
@@ -490,6 +492,9 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     p.gender = (facet or recipient[-1:] or needer[:1] or named or genders)[0].value if genders else None
     if genders:
         g = (facet or recipient[-1:] or needer[:1] or named or genders)[0]
+        # "my husband forgot our anniversary, so i'm buying my own gift": the gift is for the shopper, the husband's spouse
+        if not facet and not recipient and all(tokens[m.start] in _SPOUSES for m in genders) and _FOR_SELF.search(low):
+            p.gender = {"men": "women", "women": "men"}.get(p.gender, p.gender)
         # the shopper about themself: "girl hu", "ladki hu lol", "i'm a guy": an adult
         if p.gender in ("girls", "boys") and (_SELF_ID.search(low)):
             p.gender = "women" if p.gender == "girls" else "men"
@@ -585,6 +590,8 @@ matter care preference fussy important open ones""".split())
 
 _SELF_ID = re.compile(r"\b(?:girl|boy|ladki|ladka)\s+(?:hu|hoon|hun|hai\s+(?:main|mai))\b|\b(?:i'?m|i\s+am|im|main|mai)\s+(?:a\s+)?"
                       r"(?:girl|boy)\b", re.I)
+_SPOUSES = {"husband", "hubby", "wife", "wifey", "bf", "gf", "boyfriend", "girlfriend", "pati", "patni", "biwi"}
+_FOR_SELF = re.compile(r"\b(?:my\s+own|for\s+myself|for\s+me|myself|mere\s+liye|apne\s+liye)\b", re.I)
 _KID_WORDS = {"little", "younger", "baby", "small", "chhota", "chhoti", "chota", "choti", "kid", "toddler", "teenage", "teen"}
 _ADDRESS_WORDS = {"bhai", "bhaiya", "bro", "didi", "dude", "sis", "boss", "man", "guys"}
 _OCCASIONS = {"wedding", "weddings", "birthday", "bday", "party", "function", "anniversary", "engagement", "reception",
@@ -803,8 +810,8 @@ def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None)
         if p.switch:
             c.category = p.category  # "sneakers instead": keep everything else
         else:
-            # A new product type is a new search: item-level slots go, the shopper's gender stays.
-            c = Constraints(gender=c.gender)
+            # A new product type is a new search: item-level slots go, the shopper's gender stays ("matching" keeps the colour).
+            c = Constraints(gender=c.gender, colors=list(c.colors) if p.matching and not p.colors else [])
             c.category = p.category
             new_search = True
     elif p.category:

@@ -17,6 +17,9 @@ COLLECTION = "shopassist-policies"
 
 # Topic words -> file stem: an exact keyword beats embedding similarity on short questions.
 _TOPIC = [
+    # an item that arrives damaged, leaking or wrong is answered by the refunds document's damaged-items section
+    (re.compile(r"\b(damaged|defective|leak\w*|broken|torn|faulty|wrong\s+(?:item|product|colou?r)|different\s+from\s+what)\b", re.I),
+     "refunds"),
     (re.compile(r"\b(refund\w*|money\s+back|reversed?)\b", re.I), "refunds"),
     (re.compile(r"\b(cod|cash\s+on\s+delivery|emi|upi|card|cards|pay|payment\w*|net\s*banking|wallet)\b", re.I), "payments"),
     (re.compile(r"\b(size|sizes|sizing|fit|measure|chart)\b", re.I), "sizes"),

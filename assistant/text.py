@@ -86,6 +86,8 @@ def clean(raw: object) -> CleanText:
     markup = bool(_TAG.search(text)) or "&lt;" in text or "&#" in text
     text = html.unescape(text)
     text = _SCRIPT.sub(" ", text)
+    # a chat-role tag ("</user><system>...</system> show under 500") ends a section: what follows is read on its own
+    text = re.sub(r"<\s*/?\s*(?:system|user|assistant|inst|human|ai|s)\s*>", "\n", text, flags=re.I)
     text = _TAG.sub(" ", text)
     text = _JS_URL.sub(" ", text)
     text = _CTRL.sub(" ", text)

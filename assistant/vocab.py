@@ -557,6 +557,8 @@ class Vocabulary:
                 return None
             if phrase in ("shades", "shade") and (prev in _TONE_WORDS or nxt == "of"):  # "darker shades", "shades of blue"
                 return None
+            if phrase == "flat" and prev in ("my", "our", "new", "rented", "the", "this", "his", "her", "their"):
+                return None  # "a clock for my new flat": a home, not footwear
             if nxt in _NOT_A_GARMENT_AFTER.get(phrase, ()):  # "the dress code is maroon", "a shirt size of 40"
                 return None
             return Match("category", self.categories[phrase], i, i + L)
