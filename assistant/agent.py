@@ -429,6 +429,11 @@ class Assistant:
                 label, conf = pred
                 if label == "escalate" and conf < MODEL_ESCALATE_MIN:
                     label = "other"
+                if label == "escalate" and (escalation._HYPOTHETICAL.search(text) or escalation._HYPOTHETICAL_ANY.search(text)
+                                            or escalation.is_just_asking(text)):
+                    # the rules and the detector found no need; a question about a possible problem is about the process
+                    label = "policy_question" if re.search(r"\b(?:process|how\s+do\s+i|can\s+i|what\s+do\s+i)\b", text, re.I) \
+                        else "other"
                 if label == "compare" and not re.search(r"\b(?:compare|comparison|vs|versus|difference|differ|better|which|"
                                                         r"between|or)\b|\d", text, re.I):
                     label = "other"  # a comparison names or points at what it compares

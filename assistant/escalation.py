@@ -654,7 +654,7 @@ _FIX_DEMAND = re.compile(r"\b(?:want|need)\s+(?:this|it|that|them)\s+(?:to\s+be\
 
 
 # Only the packaging suffered: "the outer box was a bit torn but the heels are perfectly fine"
-_BUT_FINE = re.compile(r"\b(?:box|packaging|package|packet|parcel|cover|outer\s+\w+|carton|wrapping|bag)\s+(?:was|were|is|got|came)\s+"
+_BUT_FINE = re.compile(r"\b(?:box|packaging|package|packet|parcel|cover|outer\s+\w+|carton|wrapping|bag)\s+(?:was\s+|were\s+|is\s+|got\s+|came\s+)?"
                        r"(?:a\s+bit\s+|slightly\s+|little\s+|a\s+little\s+|bit\s+|kinda\s+)?(?:torn|damaged|dented|crushed|wet|open|opened|"
                        r"squashed|ripped|dirty)\b[^.?!]{0,20}?\bbut\s+(?:the\s+|my\s+|her\s+|his\s+)?(?:\w+\s+){0,2}?(?:is|are|was|were|"
                        r"seem|seems|look|looks)\s+(?:totally\s+|perfectly\s+|completely\s+|absolutely\s+|all\s+)?(?:fine|ok|okay|perfect|"

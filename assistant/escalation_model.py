@@ -159,6 +159,14 @@ def long_backstory_hit(text: str) -> bool:
     return last is not None and E.detect(last) is None and not _HELP_PLEA.search(last)
 
 
+# What a person in the store could act on: the store itself, an order, money, a delivery or a person. Without one the
+# message is about the shopper's own life ("worst week ever, my manager yelled and my scooty broke down")
+_ANCHOR = re.compile(r"\b(?:you|your|u|ur|yours|store|app|site|website|myntra|order\w*|parcel|package|shipment|delivery|delivered|"
+                     r"courier|refund\w*|payment|paid|pay|charged|charge|debited|deducted|money|return\w*|exchang\w*|pickup|account|"
+                     r"login|otp|coupon|cashback|wallet|agent|human|person|someone|somebody|anyone|support|care|team|executive|"
+                     r"bought|ordered|received|arrived|came|sent|item|product|size|bill|invoice|ticket|complaint|complain)\b", re.I)
+
+
 def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: ModelConfig | None,
            shopping: bool, item_question: bool = False) -> E.Escalation | None:
     """Rules and model together. ``shopping``: the message carries product constraints; ``item_question``: it asks
@@ -179,7 +187,7 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
     if item_question or is_policy_question(t) or is_smalltalk(t) or is_entertainment_request(t) or is_praise_story(t) \
             or E._HYPOTHETICAL.search(t) \
             or E._HYPOTHETICAL_ANY.search(t) or E.is_negative_feedback(t) or E._elsewhere(t) \
-            or E._resolved(E.normalise(t)) or E._but_fine(t) or E.is_just_asking(t):
+            or E._resolved(E.normalise(t)) or E._but_fine(t) or E.is_just_asking(t) or not _ANCHOR.search(t):
         return None
     # a story about an item the shopper has names a product but asks for none: the shopping gate does not apply
     if p >= (cfg.shop_threshold if shopping and not E.is_owned_item_story(t) else cfg.add_threshold):

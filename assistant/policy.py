@@ -20,6 +20,8 @@ _TOPIC = [
     # an item that arrives damaged, leaking or wrong is answered by the refunds document's damaged-items section
     (re.compile(r"\b(damaged|defective|leak\w*|broken|torn|faulty|wrong\s+(?:item|product|colou?r)|different\s+from\s+what)\b", re.I),
      "refunds"),
+    (re.compile(r"\b(customer\s+(?:care|service|support)|support\s+team|talk\s+to\s+(?:a\s+)?(?:person|human|someone|agent)|"
+                r"reach\s+(?:you|support)|contact\s+(?:you|support))\b", re.I), "orders"),
     (re.compile(r"\b(refund\w*|money\s+back|reversed?)\b", re.I), "refunds"),
     (re.compile(r"\b(cod|cash\s+on\s+delivery|emi|upi|card|cards|pay|payment\w*|net\s*banking|wallet)\b", re.I), "payments"),
     (re.compile(r"\b(size|sizes|sizing|fit|measure|chart)\b", re.I), "sizes"),

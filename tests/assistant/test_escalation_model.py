@@ -107,7 +107,7 @@ def test_model_separates_clear_cases(model):
 def test_decide_adds_vetoes_and_respects_gates(model):
     cfg = model.cfg
     # added: the rules see nothing, the model is sure
-    added = decide("x", None, 0.99, cfg=cfg, shopping=False)
+    added = decide("something is off with my parcel", None, 0.99, cfg=cfg, shopping=False)
     assert added is not None and added.reason in ("human_request", "order_problem", "complaint")
     # never added for a policy question, a hypothetical, plain negative feedback or a question about shown items
     for text in ("what is your return policy?", "what if my parcel is late", "still not right"):
