@@ -818,7 +818,9 @@ _FILLER_WORDS = {"stuff", "stuffs", "things", "thing", "items", "item", "options
                  "budget", "limit", "price", "prices", "cost", "lower", "higher", "cheaper", "costlier", "pretty", "cute",
                  "nice", "lovely", "gorgeous", "beautiful", "sooo", "soooo", "killing", "amazing", "please", "thanks",
                  "least", "atleast", "then", "instead", "maybe", "perhaps", "here", "today", "tomorrow", "season", "monsoon",
-                 "summer", "winter", "class", "school", "office", "college", "wedding", "party", "festival"}
+                 "summer", "winter", "class", "school", "office", "college", "wedding", "party", "festival",
+                 "suggestions", "suggestion", "results", "result", "recommendations", "picks", "choices", "actually",
+                 "really", "honestly", "good", "great", "better"}
 
 
 def _looks_like_request(text: str) -> bool:

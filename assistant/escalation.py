@@ -778,7 +778,7 @@ _OWNED_ITEM = re.compile(
     r"\b(?:the|my|his|her|our|their|\w+'s)\s+(?:\w+\s+){0,3}?(?:came|arrived|reached|got\s+delivered|was\s+delivered|has|had|"
     r"is|was|were|are|have|looks?|fits?|smells?|stopped|started|snapped|broke|tore)\b|\b(?:came|arrived|reached|delivered)\b", re.I)
 _ASKS_FOR_PRODUCTS = re.compile(
-    r"\b(?:show|need|want|looking|buy|find|suggest|recommend|get\s+me|new\s+(?:one|ones|pair)|replace\s+(?:it|them|mine)|any|"
+    r"\b(?:show|needs?|wants?|looking|buy|find|suggest|recommend|get\s+me|new\s+(?:one|ones|pair)|replace\s+(?:it|them|mine)|any|"
     r"have\s+you\s+got|do\s+you\s+have|something|options?|pls|please|under|below|above|between|"
     r"for\s+(?:men|women|boys|girls|my|a|an|him|her))\b", re.I)
 

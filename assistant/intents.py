@@ -390,7 +390,8 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
             and not re.search(r"\bfor\s+(?:men|women|boys|girls|him|her|kids|my\s+(?:son|daughter|wife|husband|mom|dad|sister|"
                               r"brother))\b", t, re.I):
         return "smalltalk"  # "another site sent me the wrong size twice ... hope you guys are better"
-    if is_owned_item_story(t) and not parsed.refs and parsed.price_max is None and not parsed.sort:
+    if is_owned_item_story(t) and not parsed.refs and parsed.price_max is None and not parsed.sort \
+            and re.search(r"\b(?:came|arrived|delivered|ordered|bought|got|received|gifted)\b", t, re.I):
         return "smalltalk"  # "the heels i ordered came today, box a bit torn but they're fine, no complaints"
     if is_story_without_request(t, parsed):
         return "smalltalk"  # "another app sent my dad a damaged shirt last year ... hope you guys are better lol"

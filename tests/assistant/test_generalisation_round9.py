@@ -536,3 +536,14 @@ def test_a_birthday_persons_gift_is_for_them(vocab):
 def test_the_contact_question_finds_its_policy(policies):
     text, _ = policies.answer("how do i contact customer care if i have a problem later?")
     assert text.startswith("Contacting customer service")
+
+
+def test_a_person_who_needs_something_is_a_request_not_a_story(vocab):
+    assert _intent(vocab, "my uncle is a lawyer, he needs black formal shoes") == "shop"
+
+
+def test_praise_of_the_results_is_no_missing_product(make_assistant):
+    a = make_assistant()
+    a.turn("sugg", "kurtas for women")
+    r = a.turn("sugg", "haha your results are really good, show me more")
+    assert "couldn't find" not in r.reply and r.constraints.get("category") == "Kurta"
