@@ -359,6 +359,10 @@ class Assistant:
         if negative and intent == "refine" and not parsed.has_constraints():
             turn.update(route="other", intent="refine", negative_feedback=True)
             return {"dialogue": ds.model_dump(), "turn": turn, "messages": [msg]}
+        if intent is None and ds.last_policy and "?" in ct.text and len(ct.text.split()) <= 8 and not parsed.has_constraints() \
+                and not parsed.refs:
+            intent = "policy_question"  # "so how many days exactly?" right after a policy answer follows that question
+            turn["policy_context"] = ds.last_policy
         if intent is None and (_VAGUE_REQUEST.search(expand_shorthand(ct.text)) or _NOT_STOCKED.search(expand_shorthand(ct.text))):
             # "need something for a colleague who is leaving": too vague to search, so clarify; "a microwave then": a
             # request for something not stocked, which the shop node answers and counts as a failed turn
@@ -394,6 +398,8 @@ class Assistant:
                 turn["policy_refine"] = apply(parse(wish, self._vocab), ds.constraints,
                                               shown_prices=self._shown_prices(ds))[0].model_dump()
         turn["intent"] = intent
+        ds.last_policy = (f"{turn.get('policy_context') or ''} {ct.text}".strip()[-300:]
+                          if intent == "policy_question" else None)
         turn["refs"] = parsed.refs
         turn["msg_category"] = parsed.category  # this message's own product type (the state may carry another)
         turn["msg_tokens"] = parsed.tokens
@@ -490,13 +496,15 @@ class Assistant:
     def _node_smalltalk(self, s: GraphState) -> dict:
         ds = DialogueState(**s["dialogue"])
         t = s["turn"]["text"].lower()
-        if re.search(r"\b(?:i'?ll|i\s+will|will|let\s+me)\s+(?:show|ask|check|talk|think|come\s+back|get\s+back|wait)\b", t):
+        if re.search(r"\b(?:i'?ll|i\s+will|will|let\s+me)\s+(?:show|ask|check|talk|think|come\s+back|get\s+back|wait)\b|"
+                     r"\bwait\s+kar", t):
             reply = "Sure, take your time: your search is saved here when you come back."
         elif re.search(r"\b(thanks?|thank\s*(?:you|u)|thx|thnx|ty|cheers|shukriya|dhanyavaad|dhanyawad)\b", t):
             reply = "You're welcome! Anything else I can find for you?"
         elif re.search(r"\b(bye|goodbye|see\s+you|good\s+night)\b", t):
             reply = "Bye! Your search is saved if you come back."
-        elif re.search(r"\b(who|what)\s+are\s+you|bot|robot|your\s+name|what\s+can\s+you\s+do", t):
+        elif re.search(r"\b(who|what)\s+are\s+you|\bare\s+(?:you|u)\s+(?:an?\s+)?(?:real\s+)?(?:bot|robot|human|person|ai|machine)|"
+                       r"your\s+name|what\s+can\s+you\s+do", t):
             reply = ("I'm the store's shopping assistant: tell me what you need (e.g. \"red kurta for women under "
                      "1500\"), ask about a product (\"is #2 cotton?\"), compare items, or ask about delivery and returns.")
         elif ds.ticket_id:
@@ -505,7 +513,8 @@ class Assistant:
                        r"lohri|rakhi|raksha\s*bandhan|birthday|anniversary|independence\s+day|republic\s+day|weekend|friday|"
                        r"sunday|festive|festival|holidays?)\b", t):
             reply = "Thank you, and the same to you! What can I find for you today?"
-        elif re.search(r"\b(love|loved|impressed|nice|great|sweet|kind|amazing|awesome|wonderful|helpful|lovely|sorted|solved)\b", t):
+        elif re.search(r"\b(love|loved|impressed|nice|great|sweet|kind|amazing|awesome|wonderful|helpful|lovely|sorted|solved|"
+                       r"better|funnier|faster|smarter)\b", t):
             reply = "That's lovely to hear, thank you! What can I find for you today?"
         else:
             reply = "Hi! What are you shopping for today?"
@@ -513,7 +522,8 @@ class Assistant:
 
     def _node_policy(self, s: GraphState) -> dict:
         ds = DialogueState(**s["dialogue"])
-        text, ids = self._policies.answer(s["turn"]["text"])
+        asked = f"{s['turn'].get('policy_context') or ''} {s['turn']['text']}".strip()
+        text, ids = self._policies.answer(asked)
         if s["turn"].get("policy_refine") and not ds.ticket_id:
             # the refinement beside the question is applied and shown after the answer
             ds.constraints = Constraints(**s["turn"]["policy_refine"])
@@ -587,7 +597,9 @@ class Assistant:
         if turn.get("anchor"):
             ds.anchor = turn["anchor"]
         ds.constraints = c
-        question = None if ds.clarified or ds.anchor else self._clarification(c, turn["text"])
+        # a request for a thing the catalog never names ("swimming costume then? anything?") is answered, not clarified
+        question = None if ds.clarified or ds.anchor or (ds.failures and self._unmatched_request_words(turn, [])) \
+            else self._clarification(c, turn["text"])
         if question is not None:
             ds.pending, ds.clarified = question, True
             return self._done(s, ds, question.question + " (" + " / ".join(question.options) + ")",
@@ -820,7 +832,8 @@ _FILLER_WORDS = {"stuff", "stuffs", "things", "thing", "items", "item", "options
                  "least", "atleast", "then", "instead", "maybe", "perhaps", "here", "today", "tomorrow", "season", "monsoon",
                  "summer", "winter", "class", "school", "office", "college", "wedding", "party", "festival",
                  "suggestions", "suggestion", "results", "result", "recommendations", "picks", "choices", "actually",
-                 "really", "honestly", "good", "great", "better"}
+                 "really", "honestly", "good", "great", "better", "sell", "sells", "selling", "stock", "carry", "have",
+                 "anything", "something", "exactly", "days", "wait"}
 
 
 def _looks_like_request(text: str) -> bool:

@@ -15,7 +15,8 @@ _HUMAN = re.compile(
     r"\b(human|real\s+person|live\s+(?:agent|person|chat|support)|(?:an?\s+|the\s+)?agent|representative|rep\b|"
     r"customer\s+(?:care|service|support|executive)|support\s+(?:team|staff|person)|call\s+centre|call\s+center|"
     r"manager|supervisor|(?:some|any)(?:body|one)\s+real|actual\s+person|speak\s+to\s+(?:someone|somebody|a\s+person)|"
-    r"talk\s+to\s+(?:someone|somebody|a\s+person|people)|(?:speak|talk|chat)\s+with\s+(?:someone|somebody|a\s+person|your\s+team)|"
+    r"talk\s+to\s+(?:someone|somebody|a\s+person|people)|(?:speak|talk|chat)\s+with\s+(?:someone|somebody|a\s+person|your\s+team|"
+    r"(?:the\s+|your\s+|customer\s+)?support(?:\s+team)?|(?:the\s+|your\s+)?team)|"
     r"(?:someone|somebody|anyone|anybody|a\s+person|people)\s+(?:from|at|in|on)\s+(?:your|the)\s+(?:team|company|store|staff|support|side|end)|"
     r"(?:someone|somebody|anyone|anybody)\s+(?:who\s+)?(?:works?\s+(?:here|there|for\s+you)|in\s+charge)|(?:whoever|who)(?:'?s|\s+is)?\s+in\s+charge|"
     r"(?:put|get)\s+me\s+through|(?:hand|pass|transfer)\s+(?:me\s+)?(?:over\s+|on\s+)?to\s+(?:a|an|someone|somebody|the|your)\b|"
@@ -79,7 +80,7 @@ _ORDER_HINGLISH = re.compile(
     r"(?:order|exchange|return|refund|request|pickup)\b[^.?!]{0,30}?\b(?:reject|cancel)\s+(?:kar|kr)\s+(?:di|diya|diye|dia|dii)|"
     # damage told in Hinglish about a delivery: "parcel aaya but box phata hua tha aur kurta pe daag hai"
     r"(?:parcel|order|saman|samaan|box|packet|delivery|aaya|aayi|mila|mili)\b[^.?!]{0,60}?\b(?:phata|phati|phate|fata|fati|toota|tooti|"
-    r"tuta|tuti|toote|kharab|ganda|gandi|daag|chhed|ched|used|purana|purani)\b|"
+    r"tuta|tuti|toote|kharab|ganda|gandi|daag|chhed|ched|used|purana|purani|toot\s+(?:gaya|gayi|gaye|gya)|phenk|fenk)\b|"
     # "kal deliver hona tha, abhi tak nahi aaya", "tracking 3 din se update nahi ho rahi"
     r"(?:abhi\s+tak|ab\s+tak|still)\s+(?:bhi\s+)?(?:nahi|nahin|nai|nhi)\s+(?:aaya|aya|aayi|ayi|mila|mili|pahuncha|pahunchi|aaye|"
     r"hua|hui)|(?:deliver|delivery|aana|aani|milna|pahunchna)\s+(?:hona|honi|hone)?\s*(?:tha|thi|the)\b[^.?!]{0,40}?"
@@ -93,7 +94,7 @@ _HUMAN_ASK = re.compile(r"\b(talk|speak|chat|connect|transfer|put\s+me|get\s+me|
                         r"would\s+you|for\s+me|take\s+over|through|ring)\b", re.I)
 _ANGER = re.compile(
     r"\b(worst(?![- ]case)|terrible|horrible|pathetic|useless|ridiculous|disgusting|awful|furious|angry(?!\s+birds?)|annoyed|frustrat\w*|"
-    r"fed\s+up|cheated|cheats|cheaters|scam\w*|fraud\w*|liars?|bakwas\s+service|ghatiya|dhokha\w*|chor|rubbish|garbage|trash|nonsense|stupid|idiot\w*|incompetent|"
+    r"fed\s+up|cheated|cheats|cheaters|scam\w*|fraud\w*|liars?|bakwaa?s(?:\s+(?:service|hai))?|ghatiya|dhokha\w*|chor|rubbish|garbage|trash|nonsense|stupid|idiot\w*|incompetent|"
     r"unacceptable|shameful|shame\s+on|wtf|damn|hell|crap|sh[i1]t\w*|f+u+c+k\w*|bloody|sucks?|hate\s+(?:this|you|your)|"
     r"never\s+(?:again|shopping|buying)|sue\s+you|consumer\s+(?:court|forum)|legal\s+action|rude|misbehav\w*|"
     r"abusive|unprofessional|harass\w*|disgusted|outrageous|hopeless|joke\s+of\s+a|dumb|moron\w*|brainless|clueless|"

@@ -70,6 +70,7 @@ _SMALLTALK_WORDS = re.compile(
     r"theek|thik|hai|achha|acha|accha|shukriya|dhanyavaad|dhanyawad|haan|ji|noted|note\s+(?:kar\s+liya|kiya|kar\s+li|down)|"
     r"(?:the\s+|my\s+)?ticket\s+(?:number|id|no)|i'?ve|i\s+have|got|saved|"
     r"(?:i'?ll|i\s+will)\s+wait(?:\s+for\s+(?:it|them|that|the\s+\w+|their\s+\w+))?|then|"
+    r"wait\s+(?:karta|karti|karunga|karungi|kar\s+raha|kar\s+rahi)\s*(?:hoon|hu|hun|hai)?|"
     r"(?:these|those|they|this|it|all)\s+(?:look|looks|seem|seems|are|is)|looking)", re.I)
 _SMALLTALK_SEQ = re.compile(rf"^\s*(?:{_SMALLTALK_WORDS.pattern}[\s,!.?]*)+$", re.I)
 _SMALLTALK_Q = re.compile(
@@ -94,7 +95,7 @@ _PRAISE_BOT = re.compile(
     r"(?:assistant|bot|chat\s*bot|chat|app|thing|tool|ai|service)?\s*(?:is|are|'s|has\s+been|have\s+been|was)?\s*"
     r"(?:actually|really|so|very|pretty|quite|super|genuinely|honestly|way|much|seriously|kinda|kind\s+of)?\s*"
     r"(?:great|helpful|good|amazing|awesome|brilliant|smart|useful|fantastic|excellent|the\s+best|a\s+lifesaver|"
-    r"quick|fast|easier|better|nicer|faster|quicker|cool|more\s+helpful|more\s+useful|smarter)\b"
+    r"quick|fast|easier|better|nicer|faster|quicker|cool|more\s+helpful|more\s+useful|smarter|funnier|friendlier|kinder|funny)\b"
     r"(?!.*\b(?:not|but|however|though|although|except|wrong|useless|nothing|never|again|can'?t|cannot|won'?t|"
     r"did\s*n'?t|does\s*n'?t|problem|issue|order|refund|delivery|payment|show|more|find|need|want|looking|get\s+me)\b)", re.I)
 

@@ -55,7 +55,7 @@ _MIN_BEFORE = re.compile(
     rf"(?:over|above|more\s+than|greater\s+than|higher\s+than|at\s*least|min(?:imum)?(?:\s+of)?|starting\s+(?:at|from)|>=?)\s*{_NUM}", re.I)
 # A negated bound flips: "nothing above 3000" is a ceiling, "nothing below 500" a floor.
 _NEG_BOUND = r"(?:not|nothing|none|no(?:thing)?\s+(?:items?|products?|ones?)|don'?t\s+(?:show|want|need)(?:\s+(?:me\s+)?(?:anything|stuff|items|ones))?|never)\s+"
-_NEG_MAX = re.compile(rf"{_NEG_BOUND}(?:(?:to\s+)?(?:spend|pay|go)\s+)?(?:priced\s+|costing\s+)?(?:above|over|more\s+than|beyond|exceeding|costlier\s+than|pricier\s+than|higher\s+than)\s*{_NUM}", re.I)
+_NEG_MAX = re.compile(rf"(?:{_NEG_BOUND}|(?:if|when)\s+(?:i|we)\s+|(?:won'?t|can'?t|cannot|shouldn'?t)\s+)(?:(?:to\s+)?(?:spend|pay|go)\s+)?(?:priced\s+|costing\s+)?(?:above|over|more\s+than|beyond|exceeding|costlier\s+than|pricier\s+than|higher\s+than)\s*{_NUM}", re.I)
 # "nothing under 1000 either??" asks whether there is any: the plain bound (under 1000), not its negation
 _NEG_MIN = re.compile(rf"{_NEG_BOUND}(?:priced\s+|costing\s+)?(?:below|under|less\s+than|cheaper\s+than|lower\s+than)\s*{_NUM}"
                       rf"(?![\d,.])(?!\s*(?:either|too|as\s+well|at\s+all)?\s*\?|\s+either)", re.I)
@@ -476,6 +476,14 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     genders = [m for m in genders if not (tokens[m.start] in ("his", "her") and any(o.start == m.end for o in genders))]
     facet = [m for m in genders if " ".join(tokens[m.start:m.end]) in _FACET_GENDER]
     # the recipient of this message: "mummy already bought hers, its for papa now" -> papa
+    # "my husband will be furious if ...", "my mom says ...": a person as the subject of a verb is nobody shopped for
+    # (the one who needs or wants something is, see below); "my husband forgot ... so i'm buying my own gift": the
+    # shopper is the spouse of the one named
+    spouse_self = bool(genders) and all(tokens[m.start] in _SPOUSES for m in genders) and bool(_FOR_SELF.search(low)) \
+        and not any(m.start > 0 and tokens[m.start - 1] in ("for", "to") for m in genders)
+    spouse_gender = genders[0].value if spouse_self else None
+    genders = [m for m in genders if not (m.end < len(tokens) and tokens[m.end] in _SUBJECT_VERBS
+                                          and not (m.start > 0 and tokens[m.start - 1] in ("for", "to")))]
     # "better than the guy at my local shop": a person compared with is nobody shopped for
     genders = [m for m in genders if not (m.start >= 2 and tokens[m.start - 2] == "than") and not (m.start >= 1 and tokens[m.start - 1] == "than")]
     # "bhai, ..." / "bro ..." opening a message addresses the reader; another person named after it is the one shopped for
@@ -490,11 +498,10 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     # "my 10 yr old son needs a blazer": the one who needs or wants it
     needer = [m for m in named if m.end < len(tokens) and tokens[m.end] in _NEEDS]
     p.gender = (facet or recipient[-1:] or needer[:1] or named or genders)[0].value if genders else None
+    if spouse_self:
+        p.gender = {"men": "women", "women": "men"}.get(spouse_gender, p.gender)
     if genders:
         g = (facet or recipient[-1:] or needer[:1] or named or genders)[0]
-        # "my husband forgot our anniversary, so i'm buying my own gift": the gift is for the shopper, the husband's spouse
-        if not facet and not recipient and all(tokens[m.start] in _SPOUSES for m in genders) and _FOR_SELF.search(low):
-            p.gender = {"men": "women", "women": "men"}.get(p.gender, p.gender)
         # the shopper about themself: "girl hu", "ladki hu lol", "i'm a guy": an adult
         if p.gender in ("girls", "boys") and (_SELF_ID.search(low)):
             p.gender = "women" if p.gender == "girls" else "men"
@@ -527,6 +534,17 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     if occasion and others and p.category in {m.value for m in occasion}:
         p.category = _head_category(others, tokens)
     # a long message (a backstory, then "long story short: i need a grey blazer") takes its type from the last request
+    if len(tokens) >= _LONG_MESSAGE:
+        # a long message's colours and brands come from its last request, not from its story ("i already bought a pink
+        # outfit ... what i need is a yellow kurta")
+        asks = [i for i, t in enumerate(tokens) if t in _REQUEST_WORDS]
+        if asks:
+            later = [c for c in p.colors if any(m.kind == "colour" and m.value == c and m.start > asks[-1] for m in matches)]
+            if later:
+                p.colors = later
+            later_b = [b for b in p.brands if any(m.kind == "brand" and m.value == b and m.start > asks[-1] for m in matches)]
+            if later_b:
+                p.brands = later_b
     if len(tokens) >= _LONG_MESSAGE and len(cat_hits) > 1:
         ask = [i for i, t in enumerate(tokens) if t in _REQUEST_WORDS and any(m.start > i for m in cat_hits)]
         if ask:
@@ -592,6 +610,9 @@ _SELF_ID = re.compile(r"\b(?:girl|boy|ladki|ladka)\s+(?:hu|hoon|hun|hai\s+(?:mai
                       r"(?:girl|boy)\b", re.I)
 _SPOUSES = {"husband", "hubby", "wife", "wifey", "bf", "gf", "boyfriend", "girlfriend", "pati", "patni", "biwi"}
 _FOR_SELF = re.compile(r"\b(?:my\s+own|for\s+myself|for\s+me|myself|mere\s+liye|apne\s+liye)\b", re.I)
+_SUBJECT_VERBS = {"will", "would", "says", "said", "thinks", "thought", "hates", "hated", "gets", "got", "keeps", "kept",
+                  "complains", "complained", "laughs", "laughed", "told", "tells", "forgot", "forgets", "doesnt", "didnt",
+                  "cant", "wont", "may", "might", "should", "must", "always", "never"}
 _KID_WORDS = {"little", "younger", "baby", "small", "chhota", "chhoti", "chota", "choti", "kid", "toddler", "teenage", "teen"}
 _ADDRESS_WORDS = {"bhai", "bhaiya", "bro", "didi", "dude", "sis", "boss", "man", "guys"}
 # occasions hosted by the person named ("his mama's wedding"): the guest is shopped for; a birthday or anniversary is

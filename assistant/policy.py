@@ -174,5 +174,9 @@ class PolicyStore:
             hits = in_topic or hits
         if not hits:
             return "I couldn't find that in our store policies; a customer-service agent can help.", []
+        if re.search(r"\b(days?|how\s+long|window|within|timeline|how\s+soon)\b", question, re.I):
+            # "how many days?": the section that states a time wins within the topic
+            timed = [(s, d) for s, d in hits if re.search(r"window|timeline|time\b", s.title, re.I)]
+            hits = timed or hits
         best = hits[0][0]
         return f"{best.title}: {best.text}", [best.id]

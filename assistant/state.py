@@ -114,3 +114,4 @@ class DialogueState(BaseModel):
     turns: int = 0
     # the last person named in any turn ("my son is 8, how do kids sizes work?"), so a later "for him" means that person
     mentioned_gender: str | None = None
+    last_policy: str | None = None  # the policy question just answered, so "so how many days exactly?" follows it

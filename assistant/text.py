@@ -14,7 +14,11 @@ MAX_CHARS = 1000  # longer messages are cut: nothing a shopper types needs more,
 HEAD_CHARS = 300  # of a cut message: its first 300 characters and its last 700 are read
 
 _SCRIPT = re.compile(r"<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>", re.I | re.S)
-_TAG = re.compile(r"<[^>]{0,400}>")
+# known HTML tags only: "&lt;sneakers&gt; for women" keeps its word
+_TAG = re.compile(r"<\s*/?\s*(?:a|abbr|b|big|blockquote|body|br|button|center|code|div|em|embed|font|form|h[1-6]|head|hr|html|i|"
+                  r"iframe|img|input|label|li|link|marquee|meta|object|ol|option|p|pre|s|select|small|source|span|strong|sub|sup|"
+                  r"svg|table|td|textarea|th|title|tr|u|ul|video|audio|script|style|math|base|frame|frameset|details|summary|"
+                  r"section|article|header|footer|nav|main|template|canvas|picture|xml|\?xml|!--)\b[^>]{0,400}>|<!--.*?-->", re.I | re.S)
 _JS_URL = re.compile(r"javascript\s*:[^\s]*", re.I)
 _CTRL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")
 # sentence ends, line breaks, and the section markers injections use ("### SYSTEM: ... ### what is the return window?")
@@ -89,6 +93,7 @@ def clean(raw: object) -> CleanText:
     # a chat-role tag ("</user><system>...</system> show under 500") ends a section: what follows is read on its own
     text = re.sub(r"<\s*/?\s*(?:system|user|assistant|inst|human|ai|s)\s*>", "\n", text, flags=re.I)
     text = _TAG.sub(" ", text)
+    text = text.replace("<", " ").replace(">", " ")  # a stray angle bracket around a word ("<sneakers>"): the word stays
     text = _JS_URL.sub(" ", text)
     text = _CTRL.sub(" ", text)
     # Drop characters no shopper types (private-use, surrogates, unassigned).
