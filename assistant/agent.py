@@ -405,7 +405,9 @@ class Assistant:
         turn["msg_tokens"] = parsed.tokens
         # a budget, sort, removal or exclusion of its own: the message refines, it names no missing thing
         turn["msg_attributes"] = bool(parsed.colors or parsed.brands)
-        turn["msg_points"] = bool(parsed.pronoun or parsed.refs)
+        # "actually for my son, baaki same": a switch that keeps the rest names no new thing
+        turn["msg_points"] = bool(parsed.pronoun or parsed.refs or parsed.switch
+                                  or re.search(r"\b(?:same|baaki|baki|rest|everything\s+else)\b", ct.text, re.I))
         turn["msg_refines"] = bool(parsed.sort or parsed.price_min is not None or parsed.price_max is not None
                                    or parsed.cheaper or parsed.remove or parsed.reset or parsed.release or parsed.remove_values
                                    or parsed.exclude_brands or parsed.exclude_colors or parsed.refs or parsed.more_like)

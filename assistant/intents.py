@@ -322,7 +322,7 @@ _COME_BACK_LATER = re.compile(
     r"think\s+about\s+it|think\s+it\s+over|sleep\s+on\s+it)\b[^.?!]{0,40}?(?:come\s+back|get\s+back|return|later|tomorrow|"
     r"then\s+decide|and\s+decide|first|\Z)", re.I)
 _ASKS = re.compile(r"\b(?:show(?!\s+(?:it|this|them|these|those)\s+to\b)|need|want|looking|find|get\s+me|suggest|recommend|search|do\s+you\s+have|any\s+\w+\s+(?:under|for)|"
-                   r"buying|buy|purchas\w*|another\s+one|"
+                   r"buying|buy|purchas\w*|another\s+one|getting\s+(?:her|him|them|my|a|an|some)|gift\s+(?:for|here|from\s+you)|"
                    r"under|below|upto|up\s+to|budget|please\s+(?:show|find)|can\s+you|could\s+you|help\s+me)\b", re.I)
 _PAST_PURCHASE = re.compile(r"\b(?:got|bought|ordered|purchased|picked\s+up|received|gifted)\b", re.I)
 _SENT = re.compile(r"(?<=[.?!])\s+")
@@ -391,7 +391,8 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
             and not re.search(r"\bfor\s+(?:men|women|boys|girls|him|her|kids|my\s+(?:son|daughter|wife|husband|mom|dad|sister|"
                               r"brother))\b", t, re.I):
         return "smalltalk"  # "another site sent me the wrong size twice ... hope you guys are better"
-    if is_owned_item_story(t) and not parsed.refs and parsed.price_max is None and not parsed.sort \
+    if is_owned_item_story(t) and "?" not in t and not parsed.refs and parsed.price_max is None and not parsed.sort \
+            and not (parsed.colors or parsed.brands or parsed.exclude_colors or parsed.exclude_brands) \
             and re.search(r"\b(?:came|arrived|delivered|ordered|bought|got|received|gifted)\b", t, re.I):
         return "smalltalk"  # "the heels i ordered came today, box a bit torn but they're fine, no complaints"
     if is_story_without_request(t, parsed):

@@ -247,7 +247,7 @@ SOUND_ALIKE_TYPES = {"hills": "heels", "hill": "heel", "heals": "heels", "heal":
 
 HINGLISH_WORDS = set("""
 liye ke ka ki ko se mein me main mujhe mere mera meri hum humko hamare apne apna apni tum aap aapke hai hain tha thi
-karta karti karte karunga karungi kar raha rahi hoon arre arey areh oye abey uff acha haina sirf bas theek thik sahi sahii acha achha accha haan yaar toot tooti toota tuta tuti gayi gaya gaye purani purana puraane unki unke unka uski uske uska inki inke iske iski mood rakho rakhna rakhiye rakh saal bachhe bachha bacche baccha bacha hua hui phata phati daag kaisa kaisi haal karu karo hu hoon hun zarurat zaroorat hazaar hazar nahi nahin nai mat chahiye chahie chaiye dikhao dikhaiye dikha dikhana dikhado dikhaye batao bata bataiye kuch kuchh
+lena lene leni baaki baki chalega chalegi chahte chahti karta karti karte karunga karungi kar raha rahi hoon arre arey areh oye abey uff acha haina sirf bas theek thik sahi sahii acha achha accha haan yaar toot tooti toota tuta tuti gayi gaya gaye purani purana puraane unki unke unka uski uske uska inki inke iske iski mood rakho rakhna rakhiye rakh saal bachhe bachha bacche baccha bacha hua hui phata phati daag kaisa kaisi haal karu karo hu hoon hun zarurat zaroorat hazaar hazar nahi nahin nai mat chahiye chahie chaiye dikhao dikhaiye dikha dikhana dikhado dikhaye batao bata bataiye kuch kuchh
 aur bhi koi sab sabse wala wali wale vala vali vale sasta saste sasti mehenga mehnga mehngi mehange thoda thodi bahut
 bohot bohat zyada jyada kam abhi accha acha achha achhe yeh ye woh wo yahan wahan tak andar neeche upar kapde kapda
 kapdon karo kar karna karni kijiye dena lena chalega chalegi jaisa jaise jaisi rang waala waali waale wale liya

@@ -592,3 +592,19 @@ def test_a_missing_thing_after_a_failed_turn_is_not_clarified(make_assistant):
     a.turn("snork", "a parasol maybe?")
     r = a.turn("snork", "snorkel then? anything?")
     assert r.clarification is None
+
+
+# ---- after re-running every seen set on da49cb5 ----------------------------------------------------------------------
+def test_a_story_that_ends_in_a_question_for_a_product_is_a_request(vocab):
+    assert _intent(vocab, "my sister's parcel from another app never came so i'm buying her something here. a watch maybe?") == "shop"
+
+
+def test_a_switch_that_keeps_the_rest_is_no_missing_product(make_assistant):
+    a = make_assistant()
+    a.turn("baaki", "jeans for men")
+    r = a.turn("baaki", "actually bete ke liye, baaki same")
+    assert "couldn't find" not in r.reply and r.constraints.get("category") == "Jeans"
+
+
+def test_a_story_with_an_exclusion_is_a_refinement(vocab):
+    assert _intent(vocab, "my old pair got dirty fast, so no white this time", has_results=True) == "shop"
