@@ -482,7 +482,8 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     spouse_self = bool(genders) and all(tokens[m.start] in _SPOUSES for m in genders) and bool(_FOR_SELF.search(low)) \
         and not any(m.start > 0 and tokens[m.start - 1] in ("for", "to") for m in genders)
     spouse_gender = genders[0].value if spouse_self else None
-    genders = [m for m in genders if not (m.end < len(tokens) and tokens[m.end] in _SUBJECT_VERBS
+    genders = [m for m in genders if not (m.end < len(tokens) and (tokens[m.end] in _SUBJECT_VERBS
+                                                                    or _REACTION.match(" ".join(tokens[m.end:m.end + 5])))
                                           and not (m.start > 0 and tokens[m.start - 1] in ("for", "to")))]
     # "better than the guy at my local shop": a person compared with is nobody shopped for
     genders = [m for m in genders if not (m.start >= 2 and tokens[m.start - 2] == "than") and not (m.start >= 1 and tokens[m.start - 1] == "than")]
@@ -610,9 +611,11 @@ _SELF_ID = re.compile(r"\b(?:girl|boy|ladki|ladka)\s+(?:hu|hoon|hun|hai\s+(?:mai
                       r"(?:girl|boy)\b", re.I)
 _SPOUSES = {"husband", "hubby", "wife", "wifey", "bf", "gf", "boyfriend", "girlfriend", "pati", "patni", "biwi"}
 _FOR_SELF = re.compile(r"\b(?:my\s+own|for\s+myself|for\s+me|myself|mere\s+liye|apne\s+liye)\b", re.I)
-_SUBJECT_VERBS = {"will", "would", "says", "said", "thinks", "thought", "hates", "hated", "gets", "got", "keeps", "kept",
-                  "complains", "complained", "laughs", "laughed", "told", "tells", "forgot", "forgets", "doesnt", "didnt",
-                  "cant", "wont", "may", "might", "should", "must", "always", "never"}
+_SUBJECT_VERBS = {"says", "said", "thinks", "thought", "complains", "complained", "laughs", "laughed", "told", "tells", "forgot",
+                  "forgets", "keeps", "kept", "scolds", "scolded", "shouts", "shouted"}
+# "my husband will be furious", "my wife would kill me": a reaction, not a wish ("a saree my mom won't want to return" is)
+_REACTION = re.compile(r"^(?:will|would|is\s+going\s+to|gonna)\s+(?:be\s+(?:so\s+|super\s+|really\s+)?(?:furious|angry|mad|upset|"
+                       r"annoyed|livid|cross)|kill|murder|scold|shout|freak|lose\s+it)", re.I)
 _KID_WORDS = {"little", "younger", "baby", "small", "chhota", "chhoti", "chota", "choti", "kid", "toddler", "teenage", "teen"}
 _ADDRESS_WORDS = {"bhai", "bhaiya", "bro", "didi", "dude", "sis", "boss", "man", "guys"}
 # occasions hosted by the person named ("his mama's wedding"): the guest is shopped for; a birthday or anniversary is

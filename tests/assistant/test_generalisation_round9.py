@@ -608,3 +608,8 @@ def test_a_switch_that_keeps_the_rest_is_no_missing_product(make_assistant):
 
 def test_a_story_with_an_exclusion_is_a_refinement(vocab):
     assert _intent(vocab, "my old pair got dirty fast, so no white this time", has_results=True) == "shop"
+
+
+def test_a_person_named_in_passing_is_still_the_recipient_but_a_reaction_is_not(vocab):
+    assert parse("a kurta my dad won't want to exchange", vocab).gender == "men"
+    assert parse("my wife would kill me if i spend over 2000", vocab).gender is None
