@@ -741,8 +741,13 @@ class Assistant:
         tokens = turn.get("msg_tokens") or []
         # only a request that names a thing: not one that sets a colour or brand on the current search ("sirf blue wale
         # dikhao", "addidas stuff"), nor one about the shown items ("these are killing me, sooo pretty")
+        content = [t for t in tokens if not t.startswith("zz")]
         if (turn.get("msg_category") or turn.get("msg_refines") or turn.get("msg_attributes") or turn.get("msg_points")
-                or not tokens or len([t for t in tokens if not t.startswith("zz")]) > 10):
+                or not tokens or len(content) > 10):
+            return []
+        # it must read as a request: a request cue, or a bare noun phrase of a few words ("fine, winter gloves for women");
+        # "hmm the photos are a bit small but ok" and "oh sorry its my niece's birthday" are not
+        if not (_THING_REQUEST.search(turn.get("text") or "") or len(content) <= 4):
             return []
         v = self._vocab
         words = [t for t in tokens if t.isalpha() and len(t) >= 4 and t not in v.catalog_words and t not in COMMON_WORDS
@@ -825,6 +830,8 @@ def _to_text(x: Any) -> str:
     return "" if x is None else str(x)
 
 
+_THING_REQUEST = re.compile(r"\?|\b(?:then|what\s+about|how\s+about|do\s+you\s+(?:have|sell|stock)|any|anything|need|want|"
+                            r"looking\s+for|show|get\s+me|instead|maybe|at\s+least|atleast|chahiye|dikhao)\b", re.I)
 # words that name no thing of their own in a short request ("show me some stuff", "forget the minimum")
 _FILLER_WORDS = {"stuff", "stuffs", "things", "thing", "items", "item", "options", "option", "minimum", "maximum", "collection",
                  "range", "variety", "kind", "kinds", "type", "types", "sort", "style", "styles", "design", "designs", "ones",

@@ -176,15 +176,20 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
     if rules is not None:
         if rules.soft and shopping and p < cfg.veto_threshold:
             return None
+        from assistant.intents import _PRAISE_STORY
+
+        if rules.soft and _PRAISE_STORY.search(expand_shorthand(text)):
+            return None  # "your support team sorted out my exchange super fast, thanks! now I need a saree"
         if shopping and p < cfg.long_veto_threshold and long_backstory_hit(text):
             return None
         return rules
-    from assistant.intents import is_entertainment_request, is_policy_question, is_praise_story, is_smalltalk
+    from assistant.intents import _PRAISE_STORY, is_entertainment_request, is_policy_question, is_praise_story, is_smalltalk
 
     t = expand_shorthand(text).strip()
     # never for policy questions, hypotheticals, small talk, jokes or questions about shown items; plain negative feedback
     # ("still not right") is the repeated-failure counter's to judge
     if item_question or is_policy_question(t) or is_smalltalk(t) or is_entertainment_request(t) or is_praise_story(t) \
+            or _PRAISE_STORY.search(t) \
             or E._HYPOTHETICAL.search(t) \
             or E._HYPOTHETICAL_ANY.search(t) or E.is_negative_feedback(t) or E._elsewhere(t) \
             or E._resolved(E.normalise(t)) or E._but_fine(t) or E.is_just_asking(t) or not _ANCHOR.search(t):

@@ -613,3 +613,18 @@ def test_a_story_with_an_exclusion_is_a_refinement(vocab):
 def test_a_person_named_in_passing_is_still_the_recipient_but_a_reaction_is_not(vocab):
     assert parse("a kurta my dad won't want to exchange", vocab).gender == "men"
     assert parse("my wife would kill me if i spend over 2000", vocab).gender is None
+
+
+# ---- after re-running the seen sets on 76d5ec4 -----------------------------------------------------------------------
+def test_praise_of_the_support_team_before_a_request_does_not_escalate(make_assistant):
+    a = make_assistant()
+    r = a.turn("praise", "your support team sorted my return super fast, thanks! now i need jeans for men")
+    assert not r.escalated
+
+
+@pytest.mark.parametrize("text", ["hmm the pictures are a bit small but ok", "oh sorry its my niece's birthday, not my nephew's"])
+def test_a_remark_or_a_correction_is_no_missing_product(make_assistant, text):
+    a = make_assistant()
+    a.turn("rem", "t-shirts for boys")
+    r = a.turn("rem", text)
+    assert "in our catalog" not in r.reply and r.constraints.get("category") == "T-shirt"
