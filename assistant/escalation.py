@@ -611,6 +611,9 @@ def _problem_match(t: str):
         clause = _clause(t, m)
         if _THEIR_OPINION.search(t[max(0, m.start() - 120):m.start()]):
             continue  # "my friend says deliveries are always late everywhere"
+        if re.search(r"\b(?:if|in\s+case|incase|whether|agar)\b[^.,;!?]*$", t[max(0, m.start() - 60):m.start()], re.I) \
+                and not _ORDER_ID.search(t):
+            continue  # "a return window if something is wrong?", "n if size wrong then exchange free?": a condition
         if re.fullmatch(r"late|delayed|overdue", m.group(0), re.I) and not _ORDER_OBJ.search(clause):
             continue  # "the train was late": lateness counts only for an order, parcel, refund ... in the same clause
         if _HERE.search(clause) and not _NOT_FROM_YOU.search(clause):

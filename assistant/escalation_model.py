@@ -178,7 +178,8 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
             return None
         from assistant.intents import _PRAISE_STORY
 
-        if rules.soft and _PRAISE_STORY.search(expand_shorthand(text)):
+        if rules.soft and _PRAISE_STORY.search(expand_shorthand(text)) \
+                and not re.search(r"\bnot\s*[.!?]|\.\.\.|\bcompetent\b|\buseless\b", text, re.I):  # "great job... not." is sarcasm
             return None  # "your support team sorted out my exchange super fast, thanks! now I need a saree"
         if shopping and p < cfg.long_veto_threshold and long_backstory_hit(text):
             return None

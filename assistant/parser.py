@@ -480,7 +480,8 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     # (the one who needs or wants something is, see below); "my husband forgot ... so i'm buying my own gift": the
     # shopper is the spouse of the one named
     spouse_self = bool(genders) and all(tokens[m.start] in _SPOUSES for m in genders) and bool(_FOR_SELF.search(low)) \
-        and not any(m.start > 0 and tokens[m.start - 1] in ("for", "to") for m in genders)
+        and not any((m.start > 0 and tokens[m.start - 1] in ("for", "to")) or (m.start > 1 and tokens[m.start - 2] in ("for", "to")
+                    and tokens[m.start - 1] in ("my", "his", "her", "our", "the")) for m in genders)
     spouse_gender = genders[0].value if spouse_self else None
     genders = [m for m in genders if not (m.end < len(tokens) and (tokens[m.end] in _SUBJECT_VERBS
                                                                     or _REACTION.match(" ".join(tokens[m.end:m.end + 5])))
@@ -610,7 +611,7 @@ matter care preference fussy important open ones""".split())
 _SELF_ID = re.compile(r"\b(?:girl|boy|ladki|ladka)\s+(?:hu|hoon|hun|hai\s+(?:main|mai))\b|\b(?:i'?m|i\s+am|im|main|mai)\s+(?:a\s+)?"
                       r"(?:girl|boy)\b", re.I)
 _SPOUSES = {"husband", "hubby", "wife", "wifey", "bf", "gf", "boyfriend", "girlfriend", "pati", "patni", "biwi"}
-_FOR_SELF = re.compile(r"\b(?:my\s+own|for\s+myself|for\s+me|myself|mere\s+liye|apne\s+liye)\b", re.I)
+_FOR_SELF = re.compile(r"\b(?:my\s+own|for\s+myself|for\s+me|mere\s+liye|apne\s+liye)\b", re.I)
 _SUBJECT_VERBS = {"says", "said", "thinks", "thought", "complains", "complained", "laughs", "laughed", "told", "tells", "forgot",
                   "forgets", "keeps", "kept", "scolds", "scolded", "shouts", "shouted"}
 # "my husband will be furious", "my wife would kill me": a reaction, not a wish ("a saree my mom won't want to return" is)

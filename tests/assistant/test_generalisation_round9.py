@@ -628,3 +628,20 @@ def test_a_remark_or_a_correction_is_no_missing_product(make_assistant, text):
     a.turn("rem", "t-shirts for boys")
     r = a.turn("rem", text)
     assert "in our catalog" not in r.reply and r.constraints.get("category") == "T-shirt"
+
+
+# ---- after re-running the seen sets on 7b58389 -----------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["do you have an exchange policy if something is wrong?", "and if the colour is wrong then refund?"])
+def test_a_problem_inside_an_if_clause_is_a_condition(text):
+    assert escalation.detect(expand_shorthand(text)) is None
+
+
+def test_mad_at_myself_is_no_buying_for_myself(vocab):
+    assert parse("so mad at myself, forgot our anniversary, need a saree for my wife", vocab).gender == "women"
+
+
+def test_sarcastic_praise_still_escalates(make_assistant):
+    a = make_assistant()
+    a.turn("sarc", "jeans for women")
+    r = a.turn("sarc", "oh great job, exactly what i wanted... not. anyone competent around?")
+    assert r.escalated
