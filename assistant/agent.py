@@ -24,7 +24,7 @@ from langgraph.graph.message import add_messages
 from assistant import answers, escalation
 from assistant.escalation_model import EscalationModel
 from assistant.escalation_model import decide as decide_escalation
-from assistant.intents import _SMALLTALK, IntentClassifier, is_policy_question, is_smalltalk, reconcile_shop, rule_intent
+from assistant.intents import _SMALLTALK, FESTIVALS, IntentClassifier, is_policy_question, is_smalltalk, reconcile_shop, rule_intent
 from assistant.vocab import expand_shorthand
 from assistant.parser import _RESET, _SEX, _STOP as _PARSER_STOP, apply, parse
 from assistant.state import Clarification, Constraints, DialogueState
@@ -437,8 +437,7 @@ class Assistant:
                 label, conf = pred
                 if label == "escalate" and conf < MODEL_ESCALATE_MIN:
                     label = "other"
-                if label == "escalate" and (escalation._HYPOTHETICAL.search(text) or escalation._HYPOTHETICAL_ANY.search(text)
-                                            or escalation.is_just_asking(text)):
+                if label == "escalate" and (escalation.is_hypothetical(text) or escalation.is_just_asking(text)):
                     # the rules and the detector found no need; a question about a possible problem is about the process
                     label = "policy_question" if re.search(r"\b(?:process|how\s+do\s+i|can\s+i|what\s+do\s+i)\b", text, re.I) \
                         else "other"
@@ -511,9 +510,7 @@ class Assistant:
                      "1500\"), ask about a product (\"is #2 cotton?\"), compare items, or ask about delivery and returns.")
         elif ds.ticket_id:
             reply = f"Your ticket {ds.ticket_id} is with our customer-service team; an agent will reply here."
-        elif re.search(r"\b(happy|merry)\s+(?:diwali|deepawali|holi|new\s+year|christmas|xmas|eid|navratri|dussehra|onam|pongal|"
-                       r"lohri|rakhi|raksha\s*bandhan|birthday|anniversary|independence\s+day|republic\s+day|weekend|friday|"
-                       r"sunday|festive|festival|holidays?)\b", t):
+        elif re.search(rf"\b(happy|merry)\s+(?:{FESTIVALS}|festive|festival|holidays?)\b", t):
             reply = "Thank you, and the same to you! What can I find for you today?"
         elif re.search(r"\b(love|loved|impressed|nice|great|sweet|kind|amazing|awesome|wonderful|helpful|lovely|sorted|solved|"
                        r"better|funnier|faster|smarter)\b", t):

@@ -708,7 +708,7 @@ def detect(text: str) -> Escalation | None:
             anger = None  # "the rain / my tailor ruined my trousers" with no one in the store named: a reason to shop
     shouting = not retracted and sum(ch.isupper() for ch in t) >= 12 and \
         sum(ch.isupper() for ch in t) > 0.6 * sum(ch.isalpha() for ch in t)
-    hypothetical = bool(_HYPOTHETICAL.search(t) or _HYPOTHETICAL_ANY.search(t))
+    hypothetical = is_hypothetical(t)
     order_problem = order_problem and not (hypothetical and not _ORDER_ID.search(t))
     if not order_problem and _ORDER_OBJ.search(t) and problem and not hypothetical and not _QUESTION_START.search(t):
         order_problem = True  # "order not delivered yet", "refund pending since 2 weeks": a report, not a question
@@ -796,6 +796,11 @@ def is_owned_item_story(text: str) -> bool:
 
 _JUST_ASKING = re.compile(r"\bjust\s+(?:curious|asking|wondering|checking)\b|\b(?:abhi\s+)?zaroo?rat\s+nahi|\bnot\s+(?:needed\s+)?"
                           r"(?:right\s+)?now\b|\bno\s+need\s+(?:right\s+)?now\b|\bout\s+of\s+curiosity\b", re.I)
+
+
+def is_hypothetical(text: str) -> bool:
+    """'what if my parcel is late?', 'if i order today ...': a condition, not a report."""
+    return bool(_HYPOTHETICAL.search(text) or _HYPOTHETICAL_ANY.search(text))
 
 
 def is_just_asking(text: str) -> bool:

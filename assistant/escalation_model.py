@@ -51,7 +51,7 @@ def _cue_flags(t: str) -> list[float]:
 
     flags = [
         E._HUMAN.search(t), E._HUMAN_ASK.search(t), E._ANGER.search(t), E._ORDER_OBJ.search(t), E._PROBLEM.search(t),
-        E._FIRST_PERSON.search(t), E._HYPOTHETICAL.search(t) or E._HYPOTHETICAL_ANY.search(t), E._QUESTION_START.search(t),
+        E._FIRST_PERSON.search(t), E.is_hypothetical(t), E._QUESTION_START.search(t),
         E._PURCHASE.search(t), E._DEFECT.search(t), E._DISSATISFIED.search(t),
         E._REPEAT.search(t) or E._UNHELPED.search(t) or E._SARCASM.search(t),
         is_policy_question(t), is_smalltalk(t), "?" in t,
@@ -173,26 +173,22 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
     about shown items (a reference or a comparison)."""
     if p is None or cfg is None:
         return rules
+    from assistant.intents import _PRAISE_STORY, is_entertainment_request, is_policy_question, is_smalltalk
+
     if rules is not None:
         if rules.soft and shopping and p < cfg.veto_threshold:
             return None
-        from assistant.intents import _PRAISE_STORY
-
         if rules.soft and _PRAISE_STORY.search(expand_shorthand(text)) \
                 and not re.search(r"\bnot\s*[.!?]|\.\.\.|\bcompetent\b|\buseless\b", text, re.I):  # "great job... not." is sarcasm
             return None  # "your support team sorted out my exchange super fast, thanks! now I need a saree"
         if shopping and p < cfg.long_veto_threshold and long_backstory_hit(text):
             return None
         return rules
-    from assistant.intents import _PRAISE_STORY, is_entertainment_request, is_policy_question, is_praise_story, is_smalltalk
-
     t = expand_shorthand(text).strip()
     # never for policy questions, hypotheticals, small talk, jokes or questions about shown items; plain negative feedback
     # ("still not right") is the repeated-failure counter's to judge
-    if item_question or is_policy_question(t) or is_smalltalk(t) or is_entertainment_request(t) or is_praise_story(t) \
-            or _PRAISE_STORY.search(t) \
-            or E._HYPOTHETICAL.search(t) \
-            or E._HYPOTHETICAL_ANY.search(t) or E.is_negative_feedback(t) or E._elsewhere(t) \
+    if item_question or is_policy_question(t) or is_smalltalk(t) or is_entertainment_request(t) or _PRAISE_STORY.search(t) \
+            or E.is_hypothetical(t) or E.is_negative_feedback(t) or E._elsewhere(t) \
             or E._resolved(E.normalise(t)) or E._but_fine(t) or E.is_just_asking(t) or not _ANCHOR.search(t):
         return None
     # a story about an item the shopper has names a product but asks for none: the shopping gate does not apply

@@ -20,14 +20,16 @@ from assistant.vocab import expand_shorthand
 
 ARTEFACT_DIR = Path(__file__).resolve().parent / "artefacts" / "intent_lora"
 
+# Occasions people wish each other ("happy diwali"); the small-talk reply greets them back
+FESTIVALS = (r"diwali|deepawali|holi|new\s+year|christmas|xmas|eid|navratri|dussehra|onam|pongal|lohri|rakhi|raksha\s*bandhan|"
+             r"birthday|anniversary|independence\s+day|republic\s+day|weekend|friday|sunday")
 _SMALLTALK = re.compile(
     r"^\s*(hi+|hello+|hey+|hiya|yo|good\s+(?:morning|afternoon|evening|night)|thanks?(?:\s+you)?(?:\s+so\s+much)?|"
     r"thank\s+u|thx|ty|cheers|bye+|goodbye|see\s+you|see\s+ya|ok(?:ay)?|cool|great|nice|awesome|perfect|"
     r"how\s+are\s+you|who\s+are\s+you|what\s+can\s+you\s+do|are\s+you\s+a\s+(?:bot|robot|human)|what'?s\s+your\s+name|"
     r"lol|haha+|wow|hmm+|sounds\s+good|got\s+it|alright|sure|namaste|you'?re\s+(?:great|helpful|awesome)|"
     r"what\s+(?:do|can)\s+you\s+(?:sell|offer|stock|do)|what\s+(?:can|do)\s+i\s+(?:buy|find|shop)\s+here|"
-    r"(?:happy|merry)\s+(?:diwali|deepawali|holi|new\s+year|christmas|xmas|eid|navratri|dussehra|onam|pongal|lohri|"
-    r"rakhi|raksha\s*bandhan|birthday|anniversary|independence\s+day|republic\s+day|weekend|friday|sunday)"
+    rf"(?:happy|merry)\s+(?:{FESTIVALS})"
     r"(?:\s+(?:to\s+)?(?:you|u|all|everyone|shopassist|team|guys|folks))?(?:\s+in\s+advance)?)"
     r"(?:[\s,!.]+(?:there|thanks|thank\s+you|a\s+lot|so\s+much|again|bot|friend|buddy|mate|please|:\)|🙂|😊))*[\s!.?]*$",
     re.I,
