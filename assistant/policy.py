@@ -26,7 +26,8 @@ _TOPIC = [
     (re.compile(r"\b(cod|cash\s+on\s+delivery|emi|upi|card|cards|pay|payment\w*|net\s*banking|wallet)\b", re.I), "payments"),
     (re.compile(r"\b(size|sizes|sizing|fit|measure|chart)\b", re.I), "sizes"),
     (re.compile(r"\b(return\w*|exchange\w*)\b", re.I), "returns"),
-    (re.compile(r"\b(deliver\w*|shipping|ship|courier|track\w*|pin\s*code|address|express)\b", re.I), "delivery"),
+    (re.compile(r"\b(deliver\w*|shipping|ship|courier|track\w*|pin\s*code|address|express|parcel|package|late|delay\w*)\b", re.I),
+     "delivery"),
     (re.compile(r"\b(cancel\w*|gift\s+wrap\w*|warranty|privacy|personal\s+data)\b", re.I), "orders"),
 ]
 

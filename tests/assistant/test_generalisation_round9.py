@@ -645,3 +645,8 @@ def test_sarcastic_praise_still_escalates(make_assistant):
     a.turn("sarc", "jeans for women")
     r = a.turn("sarc", "oh great job, exactly what i wanted... not. anyone competent around?")
     assert r.escalated
+
+
+def test_a_late_parcel_question_finds_the_delivery_policy(policies):
+    text, _ = policies.answer("what if my parcel is late?")
+    assert text.startswith(("Delivery time", "Tracking"))
