@@ -406,7 +406,8 @@ class Assistant:
         # a budget, sort, removal or exclusion of its own: the message refines, it names no missing thing
         turn["msg_attributes"] = bool(parsed.colors or parsed.brands)
         # "actually for my son, baaki same": a switch that keeps the rest names no new thing
-        turn["msg_points"] = bool(parsed.pronoun or parsed.refs or parsed.switch
+        # ("what about an air fryer" is a switch word with nothing to switch: it names a new thing)
+        turn["msg_points"] = bool(parsed.pronoun or parsed.refs or (parsed.switch and parsed.gender)
                                   or re.search(r"\b(?:same|baaki|baki|rest|everything\s+else)\b", ct.text, re.I))
         turn["msg_refines"] = bool(parsed.sort or parsed.price_min is not None or parsed.price_max is not None
                                    or parsed.cheaper or parsed.remove or parsed.reset or parsed.release or parsed.remove_values
@@ -744,7 +745,8 @@ class Assistant:
             return []
         # it must read as a request: a request cue, or a bare noun phrase of a few words ("fine, winter gloves for women");
         # "hmm the photos are a bit small but ok" and "oh sorry its my niece's birthday" are not
-        if not (_THING_REQUEST.search(turn.get("text") or "") or len(content) <= 4):
+        if not (_THING_REQUEST.search(turn.get("text") or "")
+                or len([t for t in content if t not in _SHORT_REQUEST_GLUE and t not in GENDER_WORDS]) <= 4):
             return []
         v = self._vocab
         words = [t for t in tokens if t.isalpha() and len(t) >= 4 and t not in v.catalog_words and t not in COMMON_WORDS
@@ -829,6 +831,8 @@ def _to_text(x: Any) -> str:
 
 _THING_REQUEST = re.compile(r"\?|\b(?:then|what\s+about|how\s+about|do\s+you\s+(?:have|sell|stock)|any|anything|need|want|"
                             r"looking\s+for|show|get\s+me|instead|maybe|at\s+least|atleast|chahiye|dikhao)\b", re.I)
+# words that make a bare noun phrase no longer ("fine, winter gloves for women" is three words of request)
+_SHORT_REQUEST_GLUE = {"for", "a", "an", "the", "some", "fine", "ok", "okay", "k", "hmm", "zzcomma", "and", "in"}
 # words that name no thing of their own in a short request ("show me some stuff", "forget the minimum")
 _FILLER_WORDS = {"stuff", "stuffs", "things", "thing", "items", "item", "options", "option", "minimum", "maximum", "collection",
                  "range", "variety", "kind", "kinds", "type", "types", "sort", "style", "styles", "design", "designs", "ones",

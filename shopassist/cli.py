@@ -21,6 +21,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("train", "ranker"): "ranking.train",
     ("eval", "conversations"): "evals.conversation_eval",
     ("eval", "shopdial"): "evals.shopdial_eval",
+    ("eval", "escalation"): "evals.escalation_eval",
     ("train", "intents"): "assistant.intent_train",
     ("train", "escalation"): "assistant.escalation_train",
     ("train", "summarizer"): "assistant.generation.train",
