@@ -101,7 +101,7 @@ class Assistant:
         self.settings = settings
         # the trained escalation detector rides with the other models: --rules-only turns both off
         self.escalation_model = escalation_model if escalation_model is not None else (
-            EscalationModel(embedder=getattr(searcher, "embedder", None)) if use_classifier else None)
+            EscalationModel() if use_classifier else None)
         self.searcher = searcher
         self.reranker = reranker
         self.classifier = classifier if classifier is not None else (IntentClassifier() if use_classifier else None)
@@ -348,7 +348,7 @@ class Assistant:
         if self.escalation_model is not None:
             p = self.escalation_model.score(ct.text)
             esc = decide_escalation(ct.text, esc, p, cfg=self.escalation_model.cfg, shopping=parsed.has_constraints(),
-                                    item_question=bool(parsed.refs) or parsed.compare)
+                                    item_question=bool(parsed.refs) or parsed.compare) or dropped_ask
             turn["debug"]["escalation_p"] = None if p is None else round(p, 3)
         has_results = bool(ds.last_results)
         negative = escalation.is_negative_feedback(ct.text)

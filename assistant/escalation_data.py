@@ -30,6 +30,9 @@ Sources, all documented in assistant/artefacts/ESCALATION_MODEL_CARD.md:
    escalate -> 1, every other intent -> 0.
 3. ``mgshopdial``: every MG-ShopDial client utterance (real people shopping with a human wizard; none asks
    for a person or reports an order problem) as label 0, grouped by dialogue.
+4. ``corpus``: 1,160 labelled single messages in ``assistant/data/escalation_corpus/`` (session 7), written by four
+   writer agents from the escalation requirement and a label rule alone (orders and look-alikes, people and anger,
+   Hinglish and SMS English, long stories), grouped by file and situation kind. See the folder's README.
 """
 from __future__ import annotations
 
@@ -1274,8 +1277,26 @@ def mgshopdial_examples(path: Path) -> list[dict]:
     return rows
 
 
-def all_examples(vocab=None, mg_path: Path | None = None) -> list[dict]:
+CORPUS_DIR = Path(__file__).resolve().parent / "data" / "escalation_corpus"
+
+
+def corpus_examples(folder: Path = CORPUS_DIR) -> list[dict]:
+    """Labelled single messages written for the project (``{"id", "text", "escalate", "kind"}`` per line; see the
+    folder's README). A corpus file and a kind form one group, so a situation is wholly in train or in validation."""
+    rows = []
+    for f in sorted(Path(folder).glob("*.jsonl")):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                d = json.loads(line)
+                rows.append({"text": d["text"], "label": int(bool(d["escalate"])), "source": "corpus",
+                             "kind": d.get("kind"), "group": f"corpus:{f.stem}:{d.get('kind') or d['id']}"})
+    return rows
+
+
+def all_examples(vocab=None, mg_path: Path | None = None, corpus_dir: Path | None = CORPUS_DIR) -> list[dict]:
     rows = project_examples(vocab) + intent_examples(vocab)
+    if corpus_dir is not None and Path(corpus_dir).is_dir():
+        rows += corpus_examples(corpus_dir)
     if mg_path is not None and Path(mg_path).is_file():
         rows += mgshopdial_examples(mg_path)
     return dedupe(rows)
@@ -1306,12 +1327,18 @@ def dedupe(rows: list[dict]) -> list[dict]:
     return out
 
 
-def overlap_with_scenarios(rows: list[dict], scenario_dir: Path) -> list[str]:
-    """Training texts that also occur (normalised) as a user turn in a conversation scenario file."""
+def overlap_with_scenarios(rows: list[dict], scenario_dir: Path, *message_dirs: Path) -> list[str]:
+    """Training texts that also occur (normalised) as a user turn in a conversation scenario file, or as a message
+    of a single-message eval file (``evals/escalation``)."""
     turns = set()
     for f in sorted(Path(scenario_dir).glob("*.jsonl")):
         for line in f.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 for t in json.loads(line).get("turns", []):
                     turns.add(_key(str(t.get("user", ""))))
+    for d in message_dirs:
+        for f in sorted(Path(d).glob("*.jsonl")):
+            for line in f.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    turns.add(_key(str(json.loads(line).get("text", ""))))
     return sorted({r["text"] for r in rows if _key(r["text"]) in turns and len(_key(r["text"]).split()) > 2})

@@ -1,4 +1,5 @@
-"""Trained escalation detector: logistic regression on MiniLM sentence embeddings plus the rules' cue flags.
+"""Trained escalation detector: the packaged MiniLM (a BERT) fine-tuned with LoRA as a binary classifier (does this
+message need a person?).
 
 The exact rules in ``assistant.escalation`` stay first; this model is combined with them in ``decide``:
 
@@ -15,9 +16,11 @@ The exact rules in ``assistant.escalation`` stay first; this model is combined w
   ``long_veto_threshold`` ("my colleague's sofa from a furniture site still hasn't come, she calls them daily ...
   show me printed shirts"): a chatty story about someone else or somewhere else, told on the way to a request.
 
-Thresholds are chosen on out-of-fold predictions of a group split (``shopassist train escalation``); the
-artefact is one small JSON file (weights, thresholds, metrics). Without it, or without an embedder, the
-assistant runs on the rules alone.
+Thresholds are chosen on a held-out group split (``shopassist train escalation``); the artefact is a LoRA adapter
+folder (about 2 MB) with ``detector.json`` (thresholds, metrics). Without it the assistant runs on the rules alone.
+
+Session 7 replaced a logistic regression on frozen MiniLM embeddings: on the same held-out rows the fine-tuned model's
+average precision was 0.964 against 0.926 (recall 0.89 against 0.77 at 0.9 probability).
 """
 from __future__ import annotations
 
@@ -28,13 +31,13 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from assistant import escalation as E
 from assistant.vocab import expand_shorthand
 
 log = logging.getLogger(__name__)
-ARTEFACT = Path(__file__).resolve().parent / "artefacts" / "escalation" / "model.json"
+ARTEFACT_DIR = Path(__file__).resolve().parent / "artefacts" / "escalation_lora"
+CONFIG_NAME = "detector.json"
+MAX_LEN = 128  # long chatty messages: the last sentence is also scored on its own
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
@@ -46,64 +49,40 @@ def last_sentence(text: str) -> str | None:
     return sentences[-1] if len(sentences) >= 2 and len(text.split()) > 25 else None
 
 
-def _cue_flags(t: str) -> list[float]:
-    from assistant.intents import is_entertainment_request, is_policy_question, is_smalltalk
-
-    flags = [
-        E._HUMAN.search(t), E._HUMAN_ASK.search(t), E._ANGER.search(t), E._ORDER_OBJ.search(t), E._PROBLEM.search(t),
-        E._FIRST_PERSON.search(t), E.is_hypothetical(t), E._QUESTION_START.search(t),
-        E._PURCHASE.search(t), E._DEFECT.search(t), E._DISSATISFIED.search(t),
-        E._REPEAT.search(t) or E._UNHELPED.search(t) or E._SARCASM.search(t),
-        is_policy_question(t), is_smalltalk(t), "?" in t,
-    ]
-    return [1.0 if f else 0.0 for f in flags]
-
-
-CUE_NAMES = ["human", "human_ask", "anger", "order_obj", "problem", "first_person", "hypothetical", "question_start",
-             "purchase", "defect", "dissatisfied", "frustration", "policy", "smalltalk", "question_mark"]
-
-
 def prepare(text: str) -> str:
     """The text the model reads: chat shorthand expanded, typos in escalation words corrected, lower case."""
     return E.normalise(expand_shorthand(text)).strip().lower()
 
 
-def features(texts: list[str], embedder) -> np.ndarray:
-    """One row per text: the MiniLM embedding (384) followed by the cue flags."""
-    prepped = [prepare(t) for t in texts]
-    emb = embedder.embed_documents(prepped) if len(prepped) > 1 else embedder.embed_query(prepped[0])[None, :]
-    flags = np.array([_cue_flags(t) for t in prepped], dtype=np.float32)
-    return np.hstack([np.asarray(emb, dtype=np.float32), flags])
-
-
 @dataclass(slots=True)
 class ModelConfig:
-    weights: np.ndarray
-    bias: float
     add_threshold: float
     shop_threshold: float
     veto_threshold: float
-    variant: str | None = None
-    long_veto_threshold: float = 0.0  # 0: no long-message veto (artefacts trained before it)
+    long_veto_threshold: float = 0.0  # 0: no long-message veto
+    override_threshold: float = 1.01  # above 1: the softer gates always hold
+    model_first: bool = False  # session 7: the model decides, a rule hit stands unless the model is sure it is harmless
 
     @classmethod
     def load(cls, path: Path) -> "ModelConfig":
         d = json.loads(Path(path).read_text())
-        return cls(weights=np.asarray(d["weights"], dtype=np.float32), bias=float(d["bias"]),
-                   add_threshold=float(d["add_threshold"]), shop_threshold=float(d["shop_threshold"]),
-                   veto_threshold=float(d["veto_threshold"]), variant=d.get("embedder_variant"),
-                   long_veto_threshold=float(d.get("long_veto_threshold", 0.0)))
+        return cls(add_threshold=float(d["add_threshold"]), shop_threshold=float(d["shop_threshold"]),
+                   veto_threshold=float(d["veto_threshold"]), long_veto_threshold=float(d.get("long_veto_threshold", 0.0)),
+                   override_threshold=float(d.get("override_threshold", 1.01)),
+                   model_first=bool(d.get("model_first", False)))
 
 
 class EscalationModel:
     """Lazy, thread-safe scorer. ``available`` is False when the artefact is missing; ``score`` then returns None."""
 
-    def __init__(self, *, embedder=None, path: Path = ARTEFACT):
+    def __init__(self, *, path: Path = ARTEFACT_DIR, max_len: int = MAX_LEN):
         self.path = Path(path)
-        self._embedder = embedder
+        self.max_len = max_len
         self.cfg: ModelConfig | None = None
+        self._model = None
+        self._tok = None
         self._lock = threading.Lock()
-        self.available = self.path.is_file()
+        self.available = (self.path / CONFIG_NAME).is_file() and (self.path / "adapter_config.json").is_file()
 
     def warm_up(self) -> bool:
         if self.cfg is not None or not self.available:
@@ -111,31 +90,33 @@ class EscalationModel:
         with self._lock:
             if self.cfg is None:
                 try:
-                    self.cfg = ModelConfig.load(self.path)
-                    if self._embedder is None:
-                        from retrieval.embeddings import Embedder
+                    from assistant.intents import load_classifier
 
-                        self._embedder = Embedder()
-                    self._embedder.warm_up()
-                    variant = getattr(self._embedder, "variant", None)
-                    if self.cfg.variant and variant and variant != self.cfg.variant:
-                        log.info("escalation model trained on %s embeddings, serving %s", self.cfg.variant, variant)
+                    self._model, self._tok, _ = load_classifier(self.path)
+                    self.cfg = ModelConfig.load(self.path / CONFIG_NAME)
                 except Exception as exc:  # unreadable artefact: rules only
                     log.warning("escalation model unavailable (%s); using rules only", exc)
                     self.available, self.cfg = False, None
         return self.cfg is not None
 
+    def probabilities(self, texts: list[str]) -> list[float]:
+        """P(needs a person) for each text, as the model reads it (``prepare``)."""
+        import torch
+
+        out: list[float] = []
+        with self._lock, torch.inference_mode():
+            for i in range(0, len(texts), 64):
+                enc = self._tok([prepare(t) for t in texts[i:i + 64]], truncation=True, max_length=self.max_len,
+                                padding=True, return_tensors="pt")
+                out += torch.softmax(self._model(**enc).logits, dim=-1)[:, 1].tolist()
+        return out
+
     def score(self, text: str) -> float | None:
         """Probability that the message needs a person; a long message also scores its last sentence."""
         if not text or not text.strip() or not self.warm_up():
             return None
-        parts = [text]
         last = last_sentence(text)
-        if last:
-            parts.append(last)
-        x = features(parts, self._embedder)
-        z = x @ self.cfg.weights + self.cfg.bias
-        return float(np.max(1.0 / (1.0 + np.exp(-z))))
+        return float(max(self.probabilities([text] + ([last] if last else []))))
 
 
 def reason_for(text: str) -> str:
@@ -161,7 +142,9 @@ def long_backstory_hit(text: str) -> bool:
 
 # What a person in the store could act on: the store itself, an order, money, a delivery or a person. Without one the
 # message is about the shopper's own life ("worst week ever, my manager yelled and my scooty broke down")
-_ANCHOR = re.compile(r"\b(?:you|your|u|ur|yours|store|app|site|website|myntra|order\w*|parcel|package|shipment|delivery|delivered|"
+_ANCHOR = re.compile(r"\b(?:you|your|u|ur|yours|tum|tumhare|tumhara|aap|store|app|site|website|myntra|order\w*|ordr|parcel|package|"
+                     r"shipment|delivery|delivered|reached|bot|chat|chatbot|assistant|service|call\w*|phone|cancel\w*|"
+                     r"grievance|e?mail|quality|bhej\w*|"
                      r"courier|refund\w*|payment|paid|pay|charged|charge|debited|deducted|money|return\w*|exchang\w*|pickup|account|"
                      r"login|otp|coupon|cashback|wallet|agent|human|person|someone|somebody|anyone|support|care|team|executive|"
                      r"bought|ordered|received|arrived|came|sent|item|product|size|bill|invoice|ticket|complaint|complain)\b", re.I)
@@ -173,6 +156,19 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
     about shown items (a reference or a comparison)."""
     if p is None or cfg is None:
         return rules
+    if cfg.model_first:
+        # The fine-tuned model reads the whole message; on held-out rows it beat every gate built on the rules. A rule hit
+        # stands unless the model is sure the message needs nobody (p < veto_threshold: "the agent in that film wore a
+        # black jacket"); the model adds what the rules miss at p >= add_threshold. No gate: "the refund for the kurta I
+        # sent back on the 4th" reads as a question about item #4 to the parser.
+        anchored = bool(_ANCHOR.search(E.normalise(expand_shorthand(text))))
+        if rules is not None and not (rules.soft and rules.reason == "complaint"):
+            return None if p < cfg.veto_threshold else rules
+        # a soft hit (an anger word aimed at nobody in the store) counts as the model's own addition: both need something
+        # the store could act on ("worst week ever, my manager yelled and my scooty broke down" names nothing)
+        if not anchored or p < cfg.add_threshold:
+            return None
+        return rules or E.Escalation(reason_for(text), "normal", f"model p={p:.2f}")
     from assistant.intents import _PRAISE_STORY, is_entertainment_request, is_policy_question, is_smalltalk
 
     if rules is not None:
@@ -185,13 +181,18 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
             return None
         return rules
     t = expand_shorthand(text).strip()
-    # never for policy questions, hypotheticals, small talk, jokes or questions about shown items; plain negative feedback
-    # ("still not right") is the repeated-failure counter's to judge
-    if item_question or is_policy_question(t) or is_smalltalk(t) or is_entertainment_request(t) or _PRAISE_STORY.search(t) \
+    # never for hypotheticals, small talk, jokes, praise, other shops, problems gone away or questions about shown items;
+    # plain negative feedback ("still not right") is the repeated-failure counter's to judge
+    if item_question or is_smalltalk(t) or is_entertainment_request(t) or _PRAISE_STORY.search(t) \
             or E.is_hypothetical(t) or E.is_negative_feedback(t) or E._elsewhere(t) \
-            or E._resolved(E.normalise(t)) or E._but_fine(t) or E.is_just_asking(t) or not _ANCHOR.search(t):
+            or E._resolved(E.normalise(t)) or E._but_fine(t) or E.is_just_asking(t):
         return None
-    # a story about an item the shopper has names a product but asks for none: the shopping gate does not apply
-    if p >= (cfg.shop_threshold if shopping and not E.is_owned_item_story(t) else cfg.add_threshold):
-        return E.Escalation(reason_for(t), "normal", f"model p={p:.2f}")
-    return None
+    # softer gates: what reads as a policy question or names nothing the store could act on. The model overrides them only
+    # when it is very sure ("my exchange was approved then cancelled, no reason given" reads as a policy question to the
+    # rules); a shopping request needs ``shop_threshold``
+    need = cfg.add_threshold
+    if shopping and not E.is_owned_item_story(t):  # a story about an item the shopper has asks for no product
+        need = max(need, cfg.shop_threshold)
+    if is_policy_question(t) or not _ANCHOR.search(t):
+        need = max(need, cfg.override_threshold)
+    return E.Escalation(reason_for(t), "normal", f"model p={p:.2f}") if p >= need else None

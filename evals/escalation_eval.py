@@ -13,6 +13,7 @@ Repeated failure needs a conversation and is scored by ``eval conversations``, n
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import sys
 import tempfile
@@ -122,7 +123,11 @@ def main(argv: list[str] | None = None) -> int:
                         {k: {m: a[m] for m in ("precision", "recall", "f1")} for k, a in result["arms"].items()})
         table = markdown_table([{"arm": k, **{m: a[m] for m in ("precision", "recall", "f1", "tp", "fp", "fn")}}
                                 for k, a in result["arms"].items()], ["arm", "precision", "recall", "f1", "tp", "fp", "fn"])
-        path = write_report(settings.reports_dir, name, "Escalation eval (single messages)", short, tables=[table],
+        wrong = markdown_table([{"id": f["id"], "expected": f["expected"], "kind": f["kind"],
+                                 "text": html.escape(f["text"]).replace("|", "/").replace("\n", " ")} for f in served["failures"]],
+                               ["id", "expected", "kind", "text"])
+        path = write_report(settings.reports_dir, name, "Escalation eval (single messages)", short,
+                            tables=[table, "Messages the served arm got wrong:\n\n" + wrong],
                             plots=[plot], notes=[f"{len(rows)} messages, {result['positives']} need a person. "
                                                  "Labels written by people, not simulated."])
     except Exception as exc:  # a report failure must not hide the numbers

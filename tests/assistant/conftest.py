@@ -30,11 +30,11 @@ def classifier():
 
 
 @pytest.fixture(scope="session")
-def model(embedder):
+def model():
     """The committed escalation detector (shared by the detector's test modules); skips when the artefact is absent."""
     from assistant.escalation_model import EscalationModel
 
-    m = EscalationModel(embedder=embedder)
+    m = EscalationModel()
     if not m.warm_up():
         pytest.skip("escalation artefact not committed")
     return m

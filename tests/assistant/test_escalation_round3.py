@@ -1,7 +1,7 @@
 """Third data round of the escalation detector: long chatty messages, indirect requests for a person, specific
 refunds against general policy questions, and the long-message veto.
 
-Real components throughout: the committed model, the packaged MiniLM embedder, the rules and the parser (whether
+Real components throughout: the committed fine-tuned model, the rules and the parser (whether
 a message carries a shopping request). None of the sentences below is a training seed (checked here) and none was
 taken from a conversation scenario file.
 """
@@ -13,7 +13,7 @@ import pytest
 
 from assistant import escalation as E
 from assistant.escalation_data import NEGATIVE, POSITIVE, _key, all_examples
-from assistant.escalation_model import ARTEFACT, ModelConfig, decide, last_sentence, long_backstory_hit
+from assistant.escalation_model import ARTEFACT_DIR, CONFIG_NAME, ModelConfig, decide, last_sentence, long_backstory_hit
 from assistant.parser import parse
 
 # long stories about someone else or somewhere else, a past good experience, a job, venting; mild feedback; a
@@ -77,10 +77,11 @@ def test_round3_families_are_there_and_the_test_sentences_are_not_seeds():
     assert not seeds & {_key(t) for t in NO_ESCALATION + ESCALATION}
 
 
-def test_artefact_carries_the_long_veto():
-    d = json.loads(ARTEFACT.read_text())
-    assert 0.0 < d["long_veto_threshold"] <= d["add_threshold"]
-    assert "long_veto_curve" in d["metrics"]
+def test_artefact_reports_the_rules_first_design_beside_the_served_one():
+    d = json.loads((ARTEFACT_DIR / CONFIG_NAME).read_text())
+    m = d["metrics"]
+    assert d["model_first"] and "long_veto_curve" in m and "rules_first" in m
+    assert m["held_out_combined"]["recall"] >= m["held_out_rules_first_combined"]["recall"]
 
 
 def test_long_backstory_hit():
@@ -95,7 +96,7 @@ def test_long_backstory_hit():
 
 
 def test_decide_long_veto_gates():
-    cfg = ModelConfig(weights=None, bias=0.0, add_threshold=0.9, shop_threshold=1.01, veto_threshold=0.9,
+    cfg = ModelConfig(add_threshold=0.9, shop_threshold=1.01, veto_threshold=0.9,
                       long_veto_threshold=0.6)
     hard = E.Escalation("order_problem", "normal", "broken")
     story = ("My colleague's order from some other shop came broken and she has been arguing with them for a week. "
@@ -106,7 +107,7 @@ def test_decide_long_veto_gates():
     buried = ("My colleague has been arguing with her landlord for a week and I feel bad for her, it's a whole saga. "
               "Also the blazer I ordered from you came with a torn sleeve.")
     assert decide(buried, hard, 0.1, cfg=cfg, shopping=True) is hard
-    old = ModelConfig(weights=None, bias=0.0, add_threshold=0.9, shop_threshold=1.01, veto_threshold=0.9)
+    old = ModelConfig(add_threshold=0.9, shop_threshold=1.01, veto_threshold=0.9)
     assert decide(story, hard, 0.1, cfg=old, shopping=True) is hard  # an artefact without the threshold: no veto
 
 

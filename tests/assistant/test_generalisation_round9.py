@@ -287,8 +287,10 @@ def test_a_long_problem_ending_in_a_plea_for_help_is_no_backstory():
 def test_a_problem_gone_away_is_never_added_by_the_detector(model):
     from assistant.escalation_model import decide
 
+    from assistant.escalation import detect
+
     text = "i was going to chase my refund but it just got credited, all good"
-    assert decide(text, None, 0.99, cfg=model.cfg, shopping=False) is None
+    assert decide(text, detect(text), model.score(text), cfg=model.cfg, shopping=False) is None
 
 
 def test_him_after_a_named_son_is_the_son(make_assistant):
@@ -515,7 +517,8 @@ def test_a_longer_request_for_a_missing_thing_still_counts(make_assistant):
 def test_venting_about_ones_own_life_is_never_added_by_the_detector(model):
     from assistant.escalation_model import decide
 
-    assert decide("terrible day, my boss shouted and my car broke down", None, 0.99, cfg=model.cfg, shopping=False) is None
+    text = "terrible day, my boss shouted and my car broke down"
+    assert decide(text, None, model.score(text), cfg=model.cfg, shopping=False) is None  # the model adds nothing
 
 
 def test_an_interjection_is_no_missing_product(make_assistant):
