@@ -348,7 +348,8 @@ class Assistant:
         if self.escalation_model is not None:
             p = self.escalation_model.score(ct.text)
             esc = decide_escalation(ct.text, esc, p, cfg=self.escalation_model.cfg, shopping=parsed.has_constraints(),
-                                    item_question=bool(parsed.refs) or parsed.compare) or dropped_ask
+                                    item_question=bool(parsed.refs) or parsed.compare,
+                                    names_product=parsed.category is not None) or dropped_ask
             turn["debug"]["escalation_p"] = None if p is None else round(p, 3)
         has_results = bool(ds.last_results)
         negative = escalation.is_negative_feedback(ct.text)

@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 ARTEFACT_DIR = Path(__file__).resolve().parent / "artefacts" / "escalation_lora"
 CONFIG_NAME = "detector.json"
 MAX_LEN = 128  # long chatty messages: the last sentence is also scored on its own
+STORY_WORDS = 15  # a rule cue in a message longer than this may sit in a story; the model may veto it
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
@@ -61,7 +62,8 @@ class ModelConfig:
     veto_threshold: float
     long_veto_threshold: float = 0.0  # 0: no long-message veto
     override_threshold: float = 1.01  # above 1: the softer gates always hold
-    model_first: bool = False  # session 7: the model decides, a rule hit stands unless the model is sure it is harmless
+    model_first: bool = False  # session 7: the model adds freely and vetoes the rules where they are weak (see decide)
+    soft_veto_threshold: float = 0.9
 
     @classmethod
     def load(cls, path: Path) -> "ModelConfig":
@@ -69,7 +71,8 @@ class ModelConfig:
         return cls(add_threshold=float(d["add_threshold"]), shop_threshold=float(d["shop_threshold"]),
                    veto_threshold=float(d["veto_threshold"]), long_veto_threshold=float(d.get("long_veto_threshold", 0.0)),
                    override_threshold=float(d.get("override_threshold", 1.01)),
-                   model_first=bool(d.get("model_first", False)))
+                   model_first=bool(d.get("model_first", False)),
+                   soft_veto_threshold=float(d.get("soft_veto_threshold", 0.9)))
 
 
 class EscalationModel:
@@ -151,24 +154,32 @@ _ANCHOR = re.compile(r"\b(?:you|your|u|ur|yours|tum|tumhare|tumhara|aap|store|ap
 
 
 def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: ModelConfig | None,
-           shopping: bool, item_question: bool = False) -> E.Escalation | None:
+           shopping: bool, item_question: bool = False, names_product: bool = False) -> E.Escalation | None:
     """Rules and model together. ``shopping``: the message carries product constraints; ``item_question``: it asks
-    about shown items (a reference or a comparison)."""
+    about shown items (a reference or a comparison); ``names_product``: it names a catalog product type (an item the
+    store sells, which the store could act on: "the necklace turned black in 2 days")."""
     if p is None or cfg is None:
         return rules
     if cfg.model_first:
-        # The fine-tuned model reads the whole message; on held-out rows it beat every gate built on the rules. A rule hit
-        # stands unless the model is sure the message needs nobody (p < veto_threshold: "the agent in that film wore a
-        # black jacket"); the model adds what the rules miss at p >= add_threshold. No gate: "the refund for the kurta I
-        # sent back on the 4th" reads as a question about item #4 to the parser.
-        anchored = bool(_ANCHOR.search(E.normalise(expand_shorthand(text))))
-        if rules is not None and not (rules.soft and rules.reason == "complaint"):
-            return None if p < cfg.veto_threshold else rules
-        # a soft hit (an anger word aimed at nobody in the store) counts as the model's own addition: both need something
-        # the store could act on ("worst week ever, my manager yelled and my scooty broke down" names nothing)
-        if not anchored or p < cfg.add_threshold:
-            return None
-        return rules or E.Escalation(reason_for(text), "normal", f"model p={p:.2f}")
+        # The fine-tuned model reads the whole message and adds what the rules miss (p >= add_threshold, or
+        # shop_threshold for a message that asks for products). The rules keep their hits except where they are known to
+        # be weak: a cue inside a story (a message of more than STORY_WORDS words the model is sure needs nobody, "the
+        # guy at the mall store was so rude to me ... need a formal blazer"), a single soft cue in a shopping request,
+        # and an anger word with nothing the store could act on ("worst week ever, my scooty broke down"). Short hard
+        # hits stand: the model misreads curt sarcasm ("thanks for nothing").
+        anchored = names_product or bool(_ANCHOR.search(E.normalise(expand_shorthand(text))))
+        if rules is not None:
+            if p < cfg.veto_threshold and len(text.split()) > STORY_WORDS:
+                return None
+            if rules.soft and shopping and p < cfg.soft_veto_threshold:
+                return None
+            if rules.soft and rules.reason == "complaint" and not anchored:
+                return None
+            return rules
+        need = cfg.add_threshold
+        if shopping and not E.is_owned_item_story(text):
+            need = max(need, cfg.shop_threshold)
+        return E.Escalation(reason_for(text), "normal", f"model p={p:.2f}") if anchored and p >= need else None
     from assistant.intents import _PRAISE_STORY, is_entertainment_request, is_policy_question, is_smalltalk
 
     if rules is not None:

@@ -39,7 +39,8 @@ from assistant.escalation_model import ARTEFACT_DIR, CONFIG_NAME, MAX_LEN, last_
 GRID = [round(x, 2) for x in np.arange(0.5, 0.99, 0.05)]
 OVERRIDE_GRID = [0.9, 0.92, 0.94, 0.96, 0.97, 0.98, 0.99]
 MF_ADD_GRID = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
-MF_VETO_GRID = [0.0, 0.02, 0.05, 0.1, 0.2, 0.3]
+MF_VETO_GRID = [0.0, 0.02, 0.05, 0.1]
+MF_SHOP_GRID = [0.9, 0.95, 0.99, 1.01]
 
 # the hand-written hard-negative families (escalation words, no need for a person), reported separately
 HARD_NEGATIVE_KINDS = ("hard_shopping", "policy", "smalltalk", "feedback", "praise_people_words", "self_feelings_shopping",
@@ -211,14 +212,16 @@ def main(argv: list[str] | None = None) -> int:
     parsed = [parse(t, vocab) for t in texts]
     shopping = np.array([p.has_constraints() for p in parsed])
     item_q = np.array([bool(p.refs) or p.compare for p in parsed])
+    names = np.array([p.category is not None for p in parsed])
     has_rule = np.array([r is not None for r in rules])
     rules_prf = _prf(y, has_rule)
 
     def combined(add: float, shop: float, veto: float, long_veto: float = 0.0, override: float = 1.01) -> np.ndarray:
         cfg = ModelConfig(add_threshold=add, shop_threshold=shop, veto_threshold=veto,
                           long_veto_threshold=long_veto, override_threshold=override)
-        return np.array([decide(t, r, float(p), cfg=cfg, shopping=bool(s), item_question=bool(q)) is not None
-                         for t, r, p, s, q in zip(texts, rules, P, shopping, item_q)])
+        return np.array([decide(t, r, float(p), cfg=cfg, shopping=bool(s), item_question=bool(q),
+                                names_product=bool(c)) is not None
+                         for t, r, p, s, q, c in zip(texts, rules, P, shopping, item_q, names)])
 
     soft_shop = np.array([r is not None and r.soft for r in rules]) & shopping
     veto_curve = {v: {"false_positives_vetoed": int(((P < v) & soft_shop & ~y).sum()),
@@ -268,12 +271,14 @@ def main(argv: list[str] | None = None) -> int:
     mf_table = []
     for a in MF_ADD_GRID:
         for v in MF_VETO_GRID:
-            cfg = ModelConfig(add_threshold=a, shop_threshold=1.01, veto_threshold=v, model_first=True)
-            pred = np.array([decide(t, r, float(p), cfg=cfg, shopping=bool(s), item_question=bool(q)) is not None
-                             for t, r, p, s, q in zip(texts, rules, P, shopping, item_q)])
-            mf_table.append({"add": a, "veto": v, **_prf(y, pred), "_pred": pred})
+            for sh in MF_SHOP_GRID:
+                cfg = ModelConfig(add_threshold=a, shop_threshold=max(a, sh), veto_threshold=v, model_first=True)
+                pred = np.array([decide(t, r, float(p), cfg=cfg, shopping=bool(s), item_question=bool(q),
+                                        names_product=bool(c)) is not None
+                                 for t, r, p, s, q, c in zip(texts, rules, P, shopping, item_q, names)])
+                mf_table.append({"add": a, "veto": v, "shop": max(a, sh), **_prf(y, pred), "_pred": pred})
     ok = [m for m in mf_table if m["precision"] >= args.min_precision] or mf_table
-    best = max(ok, key=lambda m: (m["recall"], m["precision"], m["add"]))
+    best = max(ok, key=lambda m: (m["recall"], m["precision"], m["shop"], m["add"]))
     final_pred = best.pop("_pred")
     for m in mf_table:
         m.pop("_pred", None)
@@ -292,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
         "held_out_by_source": by_src_val,
         "hard_negative_false_positives": {"of": int(hard.sum()), "rules": int((has_rule & hard).sum()),
                                           "combined": int((final_pred & hard).sum())},
-        "add_threshold": best["add"], "veto_threshold": best["veto"], "model_first": True,
+        "add_threshold": best["add"], "veto_threshold": best["veto"], "shop_threshold": best["shop"], "model_first": True,
         "rules_first": {"add_threshold": add, "shop_threshold": shop, "veto_threshold": veto,
                         "long_veto_threshold": long_veto, "override_threshold": override},
         "override_curve": override_curve, "add_curve": add_curve, "veto_curve": veto_curve, "long_veto_curve": long_veto_curve,
@@ -323,8 +328,8 @@ def main(argv: list[str] | None = None) -> int:
         model.to("cpu").save_pretrained(str(out))
     (out / "labels.json").write_text(json.dumps(["no", "escalate"]))
     (out / CONFIG_NAME).write_text(json.dumps({"model_first": True, "add_threshold": best["add"],
-                                               "veto_threshold": best["veto"], "shop_threshold": 1.01,
-                                               "long_veto_threshold": 0.0, "metrics": report}, indent=1))
+                                               "veto_threshold": best["veto"], "shop_threshold": best["shop"],
+                                               "soft_veto_threshold": 0.9, "metrics": report}, indent=1))
     readme = out / "README.md"  # peft writes a generic model card; the project's card is ESCALATION_MODEL_CARD.md
     if readme.is_file():
         readme.unlink()

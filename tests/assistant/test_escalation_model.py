@@ -108,10 +108,14 @@ def test_model_separates_clear_cases(model):
 def test_model_first_decision(model):
     """As served since session 7: a rule hit stands unless the model is sure it is harmless; the model adds the rest."""
     cfg = model.cfg
-    assert cfg.model_first and cfg.veto_threshold < cfg.add_threshold
-    rule = E.Escalation("human_request", "normal", "agent")
-    assert decide("x", rule, cfg.veto_threshold / 2, cfg=cfg, shopping=True) is None
-    assert decide("x", rule, cfg.veto_threshold, cfg=cfg, shopping=False) is rule
+    assert cfg.model_first and cfg.veto_threshold < cfg.add_threshold <= cfg.shop_threshold
+    rule = E.Escalation("complaint", "normal", "thanks for nothing")
+    assert decide("thanks for nothing", rule, 0.0, cfg=cfg, shopping=False) is rule  # a short hard hit stands
+    story = "the guy at the mall store was so rude to me yesterday, that is why i am shopping online today. a blazer"
+    assert decide(story, rule, cfg.veto_threshold / 2, cfg=cfg, shopping=True) is None  # a cue inside a story
+    assert decide(story, rule, cfg.veto_threshold, cfg=cfg, shopping=True) is rule
+    soft = E.Escalation("complaint", "high", "worst", soft=True)
+    assert decide("worst week ever, my scooty broke down", soft, 0.99, cfg=cfg, shopping=False) is None  # nothing to act on
     added = decide("something is off with my parcel", None, cfg.add_threshold, cfg=cfg, shopping=False)
     assert added is not None and added.reason == "order_problem"
     assert decide("something is off with my parcel", None, cfg.add_threshold - 0.01, cfg=cfg, shopping=False) is None
