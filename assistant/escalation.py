@@ -449,11 +449,16 @@ returned exchange replacement damaged broken defective wrong missing parcel pack
 terrible worst angry please real actual money tracking shipment courier""".split()))
 
 
+# catalog brand words one edit from an escalation word (checked over all 785 Myntra brand words): "wrogn tshirts men"
+# must not read as "wrong tshirts"
+_BRAND_WORDS = {"wrogn"}
+
+
 @lru_cache(maxsize=4096)
 def _correct_word(w: str) -> str:
     from assistant.vocab import _english_words, _weighted_osa
 
-    if len(w) < 4 or not w.isalpha() or w in _english_words() or w in _LEXICON:
+    if len(w) < 4 or not w.isalpha() or w in _english_words() or w in _LEXICON or w in _BRAND_WORDS:
         return w
     best, best_d = w, 1.01
     for c in _LEXICON:

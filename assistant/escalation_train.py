@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.escalation_data import CORPUS_DIR, all_examples, overlap_with_scenarios
-from assistant.escalation_model import ARTEFACT_DIR, CONFIG_NAME, MAX_LEN, last_sentence
+from assistant.escalation_model import ARTEFACT_DIR, CONFIG_NAME, MAX_LEN, MAX_WORDS, last_sentence
 
 GRID = [round(x, 2) for x in np.arange(0.5, 0.99, 0.05)]
 OVERRIDE_GRID = [0.9, 0.92, 0.94, 0.96, 0.97, 0.98, 0.99]
@@ -109,6 +109,11 @@ def fine_tune(rows: list[dict], *, epochs: int, lr: float, batch: int, max_len: 
     model = acc.unwrap_model(model)
     model.eval()
     return model, tok
+
+
+def _served_p(text: str, p: float) -> float | None:
+    """As ``EscalationModel.score``: no probability for a message longer than the model was trained on."""
+    return float(p) if len(text.split()) <= MAX_WORDS else None
 
 
 def probabilities(model, tok, texts: list[str], *, max_len: int) -> np.ndarray:
@@ -219,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     def combined(add: float, shop: float, veto: float, long_veto: float = 0.0, override: float = 1.01) -> np.ndarray:
         cfg = ModelConfig(add_threshold=add, shop_threshold=shop, veto_threshold=veto,
                           long_veto_threshold=long_veto, override_threshold=override)
-        return np.array([decide(t, r, float(p), cfg=cfg, shopping=bool(s), item_question=bool(q),
+        return np.array([decide(t, r, _served_p(t, p), cfg=cfg, shopping=bool(s), item_question=bool(q),
                                 names_product=bool(c)) is not None
                          for t, r, p, s, q, c in zip(texts, rules, P, shopping, item_q, names)])
 
@@ -273,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         for v in MF_VETO_GRID:
             for sh in MF_SHOP_GRID:
                 cfg = ModelConfig(add_threshold=a, shop_threshold=max(a, sh), veto_threshold=v, model_first=True)
-                pred = np.array([decide(t, r, float(p), cfg=cfg, shopping=bool(s), item_question=bool(q),
+                pred = np.array([decide(t, r, _served_p(t, p), cfg=cfg, shopping=bool(s), item_question=bool(q),
                                         names_product=bool(c)) is not None
                                  for t, r, p, s, q, c in zip(texts, rules, P, shopping, item_q, names)])
                 mf_table.append({"add": a, "veto": v, "shop": max(a, sh), **_prf(y, pred), "_pred": pred})

@@ -17,3 +17,23 @@ def test_a_bare_noun_phrase_counts_its_request_words_only(make_assistant):
     a.turn("mitt", "kurtas for women")
     r = a.turn("mitt", "ok, the woollen mittens for women")
     assert "couldn't find any mittens" in r.reply
+
+
+def test_a_brand_one_edit_from_an_escalation_word_is_never_corrected():
+    from assistant import escalation as E
+
+    assert E.normalise("wrogn jackets for men") == "wrogn jackets for men"
+
+
+def test_an_explicit_contact_request_is_never_excused_as_a_story(model):
+    from assistant import escalation as E
+    from assistant.escalation_model import decide
+
+    text = "hmm all of these are over budget. please connect me to someone from customer care, i want to ask about a group order"
+    rule = E.detect(text)
+    assert rule is not None and decide(text, rule, 0.0, cfg=model.cfg, shopping=False) is rule
+
+
+def test_a_wall_of_text_is_left_to_the_rules(model):
+    wall = "navy chinos for men and honestly I really need them " * 30
+    assert model.score(wall) is None
