@@ -183,10 +183,21 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
             if rules.soft and rules.reason == "complaint" and not anchored:
                 return None
             return rules
+        from assistant.intents import _PRAISE_STORY, is_policy_question, is_smalltalk
+
+        t = expand_shorthand(text).strip()
+        # never added to what the rules read as a hypothetical ("if i ever have a problem, can i talk to a human?"), an
+        # acknowledgement ("theek hai, ticket number note kar liya"), praise, another shop, a problem gone away or
+        # harmless packaging; a policy question only when the model is all but certain
+        if not anchored or is_smalltalk(t) or _PRAISE_STORY.search(t) or E.is_hypothetical(t) or E.is_just_asking(t) \
+                or E._elsewhere(t) or E._resolved(E.normalise(t)) or E._but_fine(t):
+            return None
         need = cfg.add_threshold
         if shopping and not E.is_owned_item_story(text):
             need = max(need, cfg.shop_threshold)
-        return E.Escalation(reason_for(text), "normal", f"model p={p:.2f}") if anchored and p >= need else None
+        if is_policy_question(t):
+            need = max(need, cfg.override_threshold)
+        return E.Escalation(reason_for(text), "normal", f"model p={p:.2f}") if p >= need else None
     from assistant.intents import _PRAISE_STORY, is_entertainment_request, is_policy_question, is_smalltalk
 
     if rules is not None:

@@ -148,6 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-precision", type=float, default=0.93,
                     help="held-out precision the served (model-first) thresholds must reach; a margin above the 0.90 "
                          "target, since blind conversations are harder than held-out messages")
+    ap.add_argument("--soft-veto-threshold", type=float, default=0.2,
+                    help="a single soft cue in a shopping request stands unless p is below this. Held-out rows cannot "
+                         "tell 0.2 from 0.9 (one false alarm apart); the seen conversation sets showed curt anger in "
+                         "shopping requests ('WHY does this keep showing me dark stuff??? so frustrating') lost at 0.9")
     ap.add_argument("--min-add-precision", type=float, default=0.9)
     ap.add_argument("--min-add-threshold", type=float, default=0.9,
                     help="floor for add_threshold: blind sets showed additions below 0.9 to be less precise")
@@ -277,11 +281,14 @@ def main(argv: list[str] | None = None) -> int:
     for a in MF_ADD_GRID:
         for v in MF_VETO_GRID:
             for sh in MF_SHOP_GRID:
-                cfg = ModelConfig(add_threshold=a, shop_threshold=max(a, sh), veto_threshold=v, model_first=True)
-                pred = np.array([decide(t, r, _served_p(t, p), cfg=cfg, shopping=bool(s), item_question=bool(q),
-                                        names_product=bool(c)) is not None
-                                 for t, r, p, s, q, c in zip(texts, rules, P, shopping, item_q, names)])
-                mf_table.append({"add": a, "veto": v, "shop": max(a, sh), **_prf(y, pred), "_pred": pred})
+                for sv in [args.soft_veto_threshold]:
+                    cfg = ModelConfig(add_threshold=a, shop_threshold=max(a, sh), veto_threshold=v, model_first=True,
+                                      soft_veto_threshold=sv, override_threshold=0.99)
+                    pred = np.array([decide(t, r, _served_p(t, p), cfg=cfg, shopping=bool(s), item_question=bool(q),
+                                            names_product=bool(c)) is not None
+                                     for t, r, p, s, q, c in zip(texts, rules, P, shopping, item_q, names)])
+                    mf_table.append({"add": a, "veto": v, "shop": max(a, sh), "soft_veto": sv, **_prf(y, pred),
+                                     "_pred": pred})
     ok = [m for m in mf_table if m["precision"] >= args.min_precision] or mf_table
     best = max(ok, key=lambda m: (m["recall"], m["precision"], m["shop"], m["add"]))
     final_pred = best.pop("_pred")
@@ -302,7 +309,8 @@ def main(argv: list[str] | None = None) -> int:
         "held_out_by_source": by_src_val,
         "hard_negative_false_positives": {"of": int(hard.sum()), "rules": int((has_rule & hard).sum()),
                                           "combined": int((final_pred & hard).sum())},
-        "add_threshold": best["add"], "veto_threshold": best["veto"], "shop_threshold": best["shop"], "model_first": True,
+        "add_threshold": best["add"], "veto_threshold": best["veto"], "shop_threshold": best["shop"],
+        "soft_veto_threshold": best["soft_veto"], "override_threshold": 0.99, "model_first": True,
         "rules_first": {"add_threshold": add, "shop_threshold": shop, "veto_threshold": veto,
                         "long_veto_threshold": long_veto, "override_threshold": override},
         "override_curve": override_curve, "add_curve": add_curve, "veto_curve": veto_curve, "long_veto_curve": long_veto_curve,
@@ -334,7 +342,8 @@ def main(argv: list[str] | None = None) -> int:
     (out / "labels.json").write_text(json.dumps(["no", "escalate"]))
     (out / CONFIG_NAME).write_text(json.dumps({"model_first": True, "add_threshold": best["add"],
                                                "veto_threshold": best["veto"], "shop_threshold": best["shop"],
-                                               "soft_veto_threshold": 0.9, "metrics": report}, indent=1))
+                                               "soft_veto_threshold": best["soft_veto"], "override_threshold": 0.99,
+                                               "metrics": report}, indent=1))
     readme = out / "README.md"  # peft writes a generic model card; the project's card is ESCALATION_MODEL_CARD.md
     if readme.is_file():
         readme.unlink()
