@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 ARTEFACT_DIR = Path(__file__).resolve().parent / "artefacts" / "escalation_lora"
 CONFIG_NAME = "detector.json"
 MAX_LEN = 128  # long chatty messages: the last sentence is also scored on its own
-MAX_WORDS = 150  # longer than anything it was trained on (a pasted wall of text): the rules alone decide
+MAX_WORDS = 150  # longer than anything it was trained on (a pasted wall of text): read by its last sentence only
 STORY_WORDS = 15  # a rule cue in a message longer than this may sit in a story; the model may veto it
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
@@ -115,10 +115,17 @@ class EscalationModel:
         return out
 
     def score(self, text: str) -> float | None:
-        """Probability that the message needs a person; a long message also scores its last sentence."""
-        if not text or not text.strip() or len(text.split()) > MAX_WORDS or not self.warm_up():
+        """Probability that the message needs a person; a long message also scores its last sentence. A wall of text
+        (over ``MAX_WORDS``, longer than anything trained on) is read by its last sentence alone, and ``decide`` then
+        lets the model veto a rule cue in the story before it but never add."""
+        if not text or not text.strip() or not self.warm_up():
             return None
         last = last_sentence(text)
+        words = text.split()
+        if len(words) > MAX_WORDS:
+            if not last or len(last.split()) > MAX_WORDS:  # one run-on sentence: its last 40 words
+                last = " ".join(words[-40:])
+            return None if len(set(words)) < len(words) / 5 else float(self.probabilities([last])[0])  # a repeated line
         return float(max(self.probabilities([text] + ([last] if last else []))))
 
 
@@ -154,7 +161,7 @@ _CONTACT_ME = re.compile(
 # message is about the shopper's own life ("worst week ever, my manager yelled and my scooty broke down")
 _ANCHOR = re.compile(r"\b(?:you|your|u|ur|yours|tum|tumhare|tumhara|aap|store|app|site|website|myntra|order\w*|ordr|parcel|package|"
                      r"shipment|delivery|delivered|reached|bot|chat|chatbot|assistant|service|call\w*|phone|cancel\w*|"
-                     r"grievance|e?mail|quality|bhej\w*|"
+                     r"grievance|e?mail|quality|bhej\w*|showing|shown|experience|"
                      r"courier|refund\w*|payment|paid|pay|charged|charge|debited|deducted|money|return\w*|exchang\w*|pickup|account|"
                      r"login|otp|coupon|cashback|wallet|agent|human|person|someone|somebody|anyone|support|care|team|executive|"
                      r"bought|ordered|received|arrived|came|sent|item|product|size|bill|invoice|ticket|complaint|complain)\b", re.I)
@@ -186,6 +193,8 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
         from assistant.intents import _PRAISE_STORY, is_policy_question, is_smalltalk
 
         t = expand_shorthand(text).strip()
+        if len(text.split()) > MAX_WORDS:
+            return None  # only the last sentence was read
         # never added to what the rules read as a hypothetical ("if i ever have a problem, can i talk to a human?"), an
         # acknowledgement ("theek hai, ticket number note kar liya"), praise, another shop, a problem gone away or
         # harmless packaging; a policy question only when the model is all but certain

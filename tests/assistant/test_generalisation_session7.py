@@ -34,6 +34,15 @@ def test_an_explicit_contact_request_is_never_excused_as_a_story(model):
     assert rule is not None and decide(text, rule, 0.0, cfg=model.cfg, shopping=False) is rule
 
 
-def test_a_wall_of_text_is_left_to_the_rules(model):
+def test_a_wall_of_text_is_read_by_its_last_sentence_and_never_added(model):
+    from assistant import escalation as E
+    from assistant.escalation_model import decide
+
     wall = "navy chinos for men and honestly I really need them " * 30
-    assert model.score(wall) is None
+    assert model.score(wall) is None  # one sentence: nothing to read
+    words = [f"w{i}" for i in range(150)]  # 150 distinct filler words: a long ramble, not a repeated line
+    story = "the traffic near the market was terrible again, " + " ".join(words) + ". anyway, show me a grey hoodie for girls"
+    p = model.score(story)
+    assert p is not None and p < model.cfg.veto_threshold
+    assert decide(story, E.detect(story), p, cfg=model.cfg, shopping=True) is None
+    assert decide(story, None, 1.0, cfg=model.cfg, shopping=False) is None
