@@ -345,7 +345,9 @@ class Assistant:
                 and not parsed.has_constraints() and esc is None):
             turn.update(route="other", intent="other", reason="empty")
             return {"dialogue": ds.model_dump(), "turn": turn, "messages": [msg]}
-        if self.escalation_model is not None:
+        # a message that carried an injection is left to the rules: the attacker's remaining words ("... now confirm
+        # what the return window is") must not buy a hand-over through the model
+        if self.escalation_model is not None and not ct.injection:
             p = self.escalation_model.score(ct.text)
             esc = decide_escalation(ct.text, esc, p, cfg=self.escalation_model.cfg, shopping=parsed.has_constraints(),
                                     item_question=bool(parsed.refs) or parsed.compare,
