@@ -161,7 +161,7 @@ _CONTACT_ME = re.compile(
 # message is about the shopper's own life ("worst week ever, my manager yelled and my scooty broke down")
 _ANCHOR = re.compile(r"\b(?:you|your|u|ur|yours|tum|tumhare|tumhara|aap|store|app|site|website|myntra|order\w*|ordr|parcel|package|"
                      r"shipment|delivery|delivered|reached|bot|chat|chatbot|assistant|service|call\w*|phone|cancel\w*|"
-                     r"grievance|e?mail|quality|bhej\w*|showing|shown|experience|"
+                     r"grievance|e?mail|quality|bhej\w*|showing|shown|experience|give\s+up|tries|try|tried|attempts?|"
                      r"courier|refund\w*|payment|paid|pay|charged|charge|debited|deducted|money|return\w*|exchang\w*|pickup|account|"
                      r"login|otp|coupon|cashback|wallet|agent|human|person|someone|somebody|anyone|support|care|team|executive|"
                      r"bought|ordered|received|arrived|came|sent|item|product|size|bill|invoice|ticket|complaint|complain)\b", re.I)

@@ -153,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="a single soft cue in a shopping request stands unless p is below this. Held-out rows cannot "
                          "tell 0.2 from 0.9 (one false alarm apart); the seen conversation sets showed curt anger in "
                          "shopping requests ('WHY does this keep showing me dark stuff??? so frustrating') lost at 0.9")
+    ap.add_argument("--shop-threshold", type=float, default=0.99,
+                    help="the model adds to a message that asks for products only at this p (none: choose on the grid). "
+                         "Held-out rows favour 0.95 by three escalations, but shopping requests are most turns of a "
+                         "conversation and the seen sets showed Hinglish ones at p 0.98 ('mummy ke liye saree, 2k ke andar')")
     ap.add_argument("--min-add-precision", type=float, default=0.9)
     ap.add_argument("--min-add-threshold", type=float, default=0.9,
                     help="floor for add_threshold: blind sets showed additions below 0.9 to be less precise")
@@ -281,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     mf_table = []
     for a in MF_ADD_GRID:
         for v in MF_VETO_GRID:
-            for sh in MF_SHOP_GRID:
+            for sh in [args.shop_threshold] if args.shop_threshold is not None else MF_SHOP_GRID:
                 for sv in [args.soft_veto_threshold]:
                     cfg = ModelConfig(add_threshold=a, shop_threshold=max(a, sh), veto_threshold=v, model_first=True,
                                       soft_veto_threshold=sv, override_threshold=0.99)
