@@ -677,10 +677,17 @@ def _but_fine(t: str) -> bool:
                                      t[m.end():], re.I)
 
 
+# A failed payment that took no money asks how to pay, not for a person: "my payment just failed at checkout but no money
+# was deducted. should i try again?"
+_NO_MONEY_LOST = re.compile(r"\b(?:but|and)\s+(?:no|not\s+a\s+(?:single\s+)?(?:rupee|paisa))\s+(?:money|amount|rupees?)?\s*"
+                            r"(?:was|got|has\s+been|is)?\s*(?:deducted|debited|charged|cut|taken)\b|"
+                            r"\b(?:money|amount)\s+(?:was|got|has)\s*(?:not|n'?t)\s+(?:been\s+)?(?:deducted|debited|charged|cut)\b", re.I)
+
+
 def detect(text: str) -> Escalation | None:
     """Escalation reason for one message, or None. Repeated failure is decided by the caller's counter."""
     t = normalise(expand_shorthand(text)).strip()
-    if not t or _resolved(t) or _but_fine(t):
+    if not t or _resolved(t) or _but_fine(t) or _NO_MONEY_LOST.search(t):
         return None
     if is_just_asking(t) and "?" in t and not re.search(r"\bmy\s+(?:\w+\s+)?(?:order|refund|parcel|package|payment|return|exchange)\b"
                                                         r"(?![^.?!]*\b(?:if|in\s+case)\b)", t, re.I) \

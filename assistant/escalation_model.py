@@ -167,6 +167,9 @@ _ANCHOR = re.compile(r"\b(?:you|your|u|ur|yours|tum|tumhare|tumhara|aap|store|ap
                      r"bought|ordered|received|arrived|came|sent|item|product|size|bill|invoice|ticket|complaint|complain)\b", re.I)
 
 
+_SARCASTIC_PRAISE = re.compile(r"\bnot\s*[.!?]|\.\.\.|\bcompetent\b|\buseless\b", re.I)  # "great job... not."
+
+
 def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: ModelConfig | None,
            shopping: bool, item_question: bool = False, names_product: bool = False) -> E.Escalation | None:
     """Rules and model together. ``shopping``: the message carries product constraints; ``item_question``: it asks
@@ -174,6 +177,8 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
     store sells, which the store could act on: "the necklace turned black in 2 days")."""
     if p is None or cfg is None:
         return rules
+    from assistant.intents import _PRAISE_STORY
+
     if cfg.model_first:
         # The fine-tuned model reads the whole message and adds what the rules miss (p >= add_threshold, or
         # shop_threshold for a message that asks for products). The rules keep their hits except where they are known to
@@ -189,8 +194,10 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
                 return None
             if rules.soft and rules.reason == "complaint" and not anchored:
                 return None
+            if rules.soft and _PRAISE_STORY.search(expand_shorthand(text)) and not _SARCASTIC_PRAISE.search(text):
+                return None  # "the customer service lady who helped me last time was so kind, please thank her"
             return rules
-        from assistant.intents import _PRAISE_STORY, is_policy_question, is_smalltalk
+        from assistant.intents import is_policy_question, is_smalltalk
 
         t = expand_shorthand(text).strip()
         if len(text.split()) > MAX_WORDS:
@@ -207,13 +214,12 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
         if is_policy_question(t):
             need = max(need, cfg.override_threshold)
         return E.Escalation(reason_for(text), "normal", f"model p={p:.2f}") if p >= need else None
-    from assistant.intents import _PRAISE_STORY, is_entertainment_request, is_policy_question, is_smalltalk
+    from assistant.intents import is_entertainment_request, is_policy_question, is_smalltalk
 
     if rules is not None:
         if rules.soft and shopping and p < cfg.veto_threshold:
             return None
-        if rules.soft and _PRAISE_STORY.search(expand_shorthand(text)) \
-                and not re.search(r"\bnot\s*[.!?]|\.\.\.|\bcompetent\b|\buseless\b", text, re.I):  # "great job... not." is sarcasm
+        if rules.soft and _PRAISE_STORY.search(expand_shorthand(text)) and not _SARCASTIC_PRAISE.search(text):
             return None  # "your support team sorted out my exchange super fast, thanks! now I need a saree"
         if shopping and p < cfg.long_veto_threshold and long_backstory_hit(text):
             return None

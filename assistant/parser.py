@@ -514,6 +514,14 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
             else None
         if p.gender in ("men", "women") and tokens[g.start] not in _FACET_GENDER and (kid_before or (age is not None and age <= 14)):
             p.gender = "boys" if p.gender == "men" else "girls"
+        # an age told in its own clause: "my son's job interview. He is 24" (an adult), "my grandson, he is 12" (a child)
+        told = _THIRD_PERSON_AGE.search(low)
+        if told and tokens[g.start] not in _FACET_GENDER:
+            years = int(told.group(1))
+            if years >= 18 and p.gender in ("boys", "girls"):
+                p.gender = "men" if p.gender == "boys" else "women"
+            elif years <= 14 and p.gender in ("men", "women"):
+                p.gender = "boys" if p.gender == "men" else "girls"
         p.gender_from_pronoun = all(t in ("him", "his", "her") for t in tokens[g.start:g.end])
     if len({m.value for m in cat_hits}) > 1 and "zzsep" in tokens:
         # "hmm he has belts. a wallet instead": a type in a sentence that only says what someone has is no wish
@@ -617,6 +625,7 @@ _SUBJECT_VERBS = {"says", "said", "thinks", "thought", "complains", "complained"
 # "my husband will be furious", "my wife would kill me": a reaction, not a wish ("a saree my mom won't want to return" is)
 _REACTION = re.compile(r"^(?:will|would|is\s+going\s+to|gonna)\s+(?:be\s+(?:so\s+|super\s+|really\s+)?(?:furious|angry|mad|upset|"
                        r"annoyed|livid|cross)|kill|murder|scold|shout|freak|lose\s+it)", re.I)
+_THIRD_PERSON_AGE = re.compile(r"\b(?:he|she)\s*(?:is|'s|turns|turned|will\s+be|is\s+turning)\s+(\d{1,2})\b(?!\s*(?:%|cm|kg|inch))")
 _KID_WORDS = {"little", "younger", "baby", "small", "chhota", "chhoti", "chota", "choti", "kid", "toddler", "teenage", "teen"}
 _ADDRESS_WORDS = {"bhai", "bhaiya", "bro", "didi", "dude", "sis", "boss", "man", "guys"}
 # occasions hosted by the person named ("his mama's wedding"): the guest is shopped for; a birthday or anniversary is

@@ -195,6 +195,7 @@ GENDER_WORDS = {
     "papa": "men", "daddy": "men", "hubby": "men", "bf": "men", "bro": "men", "brother-in-law": "men",
     "bhaiya": "men", "gent": "men", "menswear": "men", "mans": "men",
     "womenswear": "women", "sons": "boys", "daughters": "girls", "nephews": "boys", "nieces": "girls",
+    "grandson": "boys", "granddaughter": "girls", "grandsons": "boys", "granddaughters": "girls",
     # Hinglish relations ("mere bete ke liye", "beti ki frock", "pati ke liye shirt")
     "beta": "boys", "bete": "boys", "beton": "boys", "beti": "girls", "betiyon": "girls", "bitiya": "girls",
     "bhai": "men", "pati": "men", "chacha": "men", "dada": "men", "nana": "men", "behen": "women", "behan": "women",

@@ -69,3 +69,24 @@ def test_giving_up_on_the_bot_is_aimed_at_the_store(make_assistant):
     a.turn("give", "kurtas for men")
     r = a.turn("give", "nah. still useless. tried three times, i give up")
     assert r.escalated
+
+
+def test_a_failed_payment_that_took_no_money_is_a_question():
+    from assistant import escalation as E
+
+    assert E.detect("the upi payment failed on checkout but no amount was debited, can i retry?") is None
+    assert E.detect("upi payment failed but 899 got debited and there is no order") is not None
+
+
+def test_thanks_for_a_past_agent_is_no_request_for_one(make_assistant):
+    a = make_assistant()
+    r = a.turn("thanks", "the support executive who sorted my exchange was really patient, please thank him. need jeans now")
+    assert not r.escalated
+
+
+def test_an_age_told_in_its_own_clause_sets_the_age_group(vocab):
+    from assistant.parser import parse
+
+    assert parse("a formal shirt for my son's first job. he is 23", vocab).gender == "men"
+    assert parse("something for my granddaughter, she is 7", vocab).gender == "girls"
+    assert parse("a jacket for my grandson, he turns 11 next month", vocab).gender == "boys"
