@@ -206,7 +206,7 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
         # acknowledgement ("theek hai, ticket number note kar liya"), praise, another shop, a problem gone away or
         # harmless packaging; a policy question only when the model is all but certain
         if not anchored or is_smalltalk(t) or _PRAISE_STORY.search(t) or E.is_hypothetical(t) or E.is_just_asking(t) \
-                or E._elsewhere(t) or E._resolved(E.normalise(t)) or E._but_fine(t):
+                or E._elsewhere(t) or E._resolved(E.normalise(t)) or E._but_fine(t) or E._NO_MONEY_LOST.search(t):
             return None
         need = cfg.add_threshold
         if shopping and not E.is_owned_item_story(text):

@@ -78,6 +78,12 @@ def test_a_failed_payment_that_took_no_money_is_a_question():
     assert E.detect("upi payment failed but 899 got debited and there is no order") is not None
 
 
+def test_a_failed_payment_that_took_no_money_is_never_added_by_the_detector(make_assistant):
+    a = make_assistant()
+    r = a.turn("nomoney", "my card payment failed but no money was deducted, should i try again?")
+    assert not r.escalated
+
+
 def test_thanks_for_a_past_agent_is_no_request_for_one(make_assistant):
     a = make_assistant()
     r = a.turn("thanks", "the support executive who sorted my exchange was really patient, please thank him. need jeans now")
