@@ -55,6 +55,20 @@ def prepare(text: str) -> str:
     return E.normalise(expand_shorthand(text)).strip().lower()
 
 
+def class_probabilities(model, tok, texts: list[str], *, max_len: int = MAX_LEN) -> list[float]:
+    """P(needs a person) for each text from a binary sequence classifier, as served and as trained (on its device)."""
+    import torch
+
+    dev = next(model.parameters()).device
+    out: list[float] = []
+    with torch.inference_mode():
+        for i in range(0, len(texts), 64):
+            enc = tok([prepare(t) for t in texts[i:i + 64]], truncation=True, max_length=max_len, padding=True,
+                      return_tensors="pt").to(dev)
+            out += torch.softmax(model(**enc).logits.float(), dim=-1)[:, 1].tolist()
+    return out
+
+
 @dataclass(slots=True)
 class ModelConfig:
     add_threshold: float
@@ -104,15 +118,8 @@ class EscalationModel:
 
     def probabilities(self, texts: list[str]) -> list[float]:
         """P(needs a person) for each text, as the model reads it (``prepare``)."""
-        import torch
-
-        out: list[float] = []
-        with self._lock, torch.inference_mode():
-            for i in range(0, len(texts), 64):
-                enc = self._tok([prepare(t) for t in texts[i:i + 64]], truncation=True, max_length=self.max_len,
-                                padding=True, return_tensors="pt")
-                out += torch.softmax(self._model(**enc).logits, dim=-1)[:, 1].tolist()
-        return out
+        with self._lock:
+            return class_probabilities(self._model, self._tok, texts, max_len=self.max_len)
 
     def score(self, text: str) -> float | None:
         """Probability that the message needs a person; a long message also scores its last sentence. A wall of text
@@ -167,6 +174,15 @@ _ANCHOR = re.compile(r"\b(?:you|your|u|ur|yours|tum|tumhare|tumhara|aap|store|ap
                      r"bought|ordered|received|arrived|came|sent|item|product|size|bill|invoice|ticket|complaint|complain)\b", re.I)
 
 
+def _tells_rather_than_asks(t: str) -> bool:
+    """What the rules read as needing nobody, whatever the model says: a hypothetical, small talk or an acknowledgement,
+    praise, another shop's story, a problem gone away, harmless packaging, "just curious". ``t``: shorthand expanded."""
+    from assistant.intents import _PRAISE_STORY, is_smalltalk
+
+    return bool(is_smalltalk(t) or _PRAISE_STORY.search(t) or E.is_hypothetical(t) or E.is_just_asking(t)
+                or E._elsewhere(t) or E._resolved(E.normalise(t)) or E._but_fine(t))
+
+
 _SARCASTIC_PRAISE = re.compile(r"\bnot\s*[.!?]|\.\.\.|\bcompetent\b|\buseless\b", re.I)  # "great job... not."
 
 
@@ -177,8 +193,10 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
     store sells, which the store could act on: "the necklace turned black in 2 days")."""
     if p is None or cfg is None:
         return rules
-    from assistant.intents import _PRAISE_STORY
+    from assistant.intents import _PRAISE_STORY, is_entertainment_request, is_policy_question
 
+    t = expand_shorthand(text).strip()
+    praise_only = rules is not None and rules.soft and _PRAISE_STORY.search(t) and not _SARCASTIC_PRAISE.search(text)
     if cfg.model_first:
         # The fine-tuned model reads the whole message and adds what the rules miss (p >= add_threshold, or
         # shop_threshold for a message that asks for products). The rules keep their hits except where they are known to
@@ -186,7 +204,7 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
         # guy at the mall store was so rude to me ... need a formal blazer"), a single soft cue in a shopping request,
         # and an anger word with nothing the store could act on ("worst week ever, my scooty broke down"). Short hard
         # hits stand: the model misreads curt sarcasm ("thanks for nothing").
-        anchored = names_product or bool(_ANCHOR.search(E.normalise(expand_shorthand(text))))
+        anchored = names_product or bool(_ANCHOR.search(E.normalise(t)))
         if rules is not None:
             if p < cfg.veto_threshold and len(text.split()) > STORY_WORDS and not _CONTACT_ME.search(text):
                 return None
@@ -194,19 +212,15 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
                 return None
             if rules.soft and rules.reason == "complaint" and not anchored:
                 return None
-            if rules.soft and _PRAISE_STORY.search(expand_shorthand(text)) and not _SARCASTIC_PRAISE.search(text):
+            if praise_only:
                 return None  # "the customer service lady who helped me last time was so kind, please thank her"
             return rules
-        from assistant.intents import is_policy_question, is_smalltalk
-
-        t = expand_shorthand(text).strip()
         if len(text.split()) > MAX_WORDS:
             return None  # only the last sentence was read
-        # never added to what the rules read as a hypothetical ("if i ever have a problem, can i talk to a human?"), an
-        # acknowledgement ("theek hai, ticket number note kar liya"), praise, another shop, a problem gone away or
-        # harmless packaging; a policy question only when the model is all but certain
-        if not anchored or is_smalltalk(t) or _PRAISE_STORY.search(t) or E.is_hypothetical(t) or E.is_just_asking(t) \
-                or E._elsewhere(t) or E._resolved(E.normalise(t)) or E._but_fine(t) or E._NO_MONEY_LOST.search(t):
+        # never added where the rules read no need ("if i ever have a problem, can i talk to a human?", "theek hai,
+        # ticket number note kar liya", "failed but no money was deducted"); a policy question only when the model is
+        # all but certain
+        if not anchored or _tells_rather_than_asks(t) or E._NO_MONEY_LOST.search(t):
             return None
         need = cfg.add_threshold
         if shopping and not E.is_owned_item_story(text):
@@ -214,22 +228,17 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
         if is_policy_question(t):
             need = max(need, cfg.override_threshold)
         return E.Escalation(reason_for(text), "normal", f"model p={p:.2f}") if p >= need else None
-    from assistant.intents import is_entertainment_request, is_policy_question, is_smalltalk
-
     if rules is not None:
         if rules.soft and shopping and p < cfg.veto_threshold:
             return None
-        if rules.soft and _PRAISE_STORY.search(expand_shorthand(text)) and not _SARCASTIC_PRAISE.search(text):
+        if praise_only:
             return None  # "your support team sorted out my exchange super fast, thanks! now I need a saree"
         if shopping and p < cfg.long_veto_threshold and long_backstory_hit(text):
             return None
         return rules
-    t = expand_shorthand(text).strip()
-    # never for hypotheticals, small talk, jokes, praise, other shops, problems gone away or questions about shown items;
-    # plain negative feedback ("still not right") is the repeated-failure counter's to judge
-    if item_question or is_smalltalk(t) or is_entertainment_request(t) or _PRAISE_STORY.search(t) \
-            or E.is_hypothetical(t) or E.is_negative_feedback(t) or E._elsewhere(t) \
-            or E._resolved(E.normalise(t)) or E._but_fine(t) or E.is_just_asking(t):
+    # never for what the rules read as needing nobody, jokes or questions about shown items; plain negative feedback
+    # ("still not right") is the repeated-failure counter's to judge
+    if item_question or _tells_rather_than_asks(t) or is_entertainment_request(t) or E.is_negative_feedback(t):
         return None
     # softer gates: what reads as a policy question or names nothing the store could act on. The model overrides them only
     # when it is very sure ("my exchange was approved then cancelled, no reason given" reads as a policy question to the

@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.escalation_data import CORPUS_DIR, all_examples, overlap_with_scenarios
-from assistant.escalation_model import ARTEFACT_DIR, CONFIG_NAME, MAX_LEN, MAX_WORDS, last_sentence
+from assistant.escalation_model import ARTEFACT_DIR, CONFIG_NAME, MAX_LEN, class_probabilities, last_sentence
 
 GRID = [round(x, 2) for x in np.arange(0.5, 0.99, 0.05)]
 OVERRIDE_GRID = [0.9, 0.92, 0.94, 0.96, 0.97, 0.98, 0.99]
@@ -109,27 +109,6 @@ def fine_tune(rows: list[dict], *, epochs: int, lr: float, batch: int, max_len: 
     model = acc.unwrap_model(model)
     model.eval()
     return model, tok
-
-
-def _served_p(text: str, p: float) -> float | None:
-    """As ``EscalationModel.score``, near enough: a message longer than the model was trained on is read by its last
-    sentence there; the few such training rows keep their own probability here."""
-    return float(p)
-
-
-def probabilities(model, tok, texts: list[str], *, max_len: int) -> np.ndarray:
-    import torch
-
-    from assistant.escalation_model import prepare
-
-    dev = next(model.parameters()).device
-    out: list[float] = []
-    with torch.inference_mode():
-        for i in range(0, len(texts), 64):
-            enc = tok([prepare(t) for t in texts[i:i + 64]], truncation=True, max_length=max_len, padding=True,
-                      return_tensors="pt").to(dev)
-            out += torch.softmax(model(**enc).logits.float(), dim=-1)[:, 1].tolist()
-    return np.array(out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -212,11 +191,11 @@ def main(argv: list[str] | None = None) -> int:
                                seed=args.seed, device=device)
         train_seconds = round(time.time() - t0, 1)
     texts = [r["text"] for r in rows]
-    P = probabilities(model, tok, texts, max_len=args.max_len)
+    P = np.array(class_probabilities(model, tok, texts, max_len=args.max_len))
     lasts = [(i, last_sentence(t)) for i, t in enumerate(texts)]
     lasts = [(i, s) for i, s in lasts if s]
     if lasts:  # as served: a long message takes the larger of its own and its last sentence's probability
-        PL = probabilities(model, tok, [s for _, s in lasts], max_len=args.max_len)
+        PL = class_probabilities(model, tok, [s for _, s in lasts], max_len=args.max_len)
         for (i, _), p in zip(lasts, PL):
             P[i] = max(P[i], p)
     ap_score = float(average_precision_score(y, P))
@@ -230,12 +209,14 @@ def main(argv: list[str] | None = None) -> int:
     has_rule = np.array([r is not None for r in rules])
     rules_prf = _prf(y, has_rule)
 
-    def combined(add: float, shop: float, veto: float, long_veto: float = 0.0, override: float = 1.01) -> np.ndarray:
-        cfg = ModelConfig(add_threshold=add, shop_threshold=shop, veto_threshold=veto,
-                          long_veto_threshold=long_veto, override_threshold=override)
-        return np.array([decide(t, r, _served_p(t, p), cfg=cfg, shopping=bool(s), item_question=bool(q),
+    def predict(cfg: ModelConfig) -> np.ndarray:
+        return np.array([decide(t, r, float(p), cfg=cfg, shopping=bool(s), item_question=bool(q),
                                 names_product=bool(c)) is not None
                          for t, r, p, s, q, c in zip(texts, rules, P, shopping, item_q, names)])
+
+    def combined(add: float, shop: float, veto: float, long_veto: float = 0.0, override: float = 1.01) -> np.ndarray:
+        return predict(ModelConfig(add_threshold=add, shop_threshold=shop, veto_threshold=veto,
+                                   long_veto_threshold=long_veto, override_threshold=override))
 
     soft_shop = np.array([r is not None and r.soft for r in rules]) & shopping
     veto_curve = {v: {"false_positives_vetoed": int(((P < v) & soft_shop & ~y).sum()),
@@ -289,9 +270,7 @@ def main(argv: list[str] | None = None) -> int:
                 for sv in [args.soft_veto_threshold]:
                     cfg = ModelConfig(add_threshold=a, shop_threshold=max(a, sh), veto_threshold=v, model_first=True,
                                       soft_veto_threshold=sv, override_threshold=0.99)
-                    pred = np.array([decide(t, r, _served_p(t, p), cfg=cfg, shopping=bool(s), item_question=bool(q),
-                                            names_product=bool(c)) is not None
-                                     for t, r, p, s, q, c in zip(texts, rules, P, shopping, item_q, names)])
+                    pred = predict(cfg)
                     mf_table.append({"add": a, "veto": v, "shop": max(a, sh), "soft_veto": sv, **_prf(y, pred),
                                      "_pred": pred})
     ok = [m for m in mf_table if m["precision"] >= args.min_precision] or mf_table
