@@ -22,7 +22,7 @@ from langgraph.graph import END, START, StateGraph
 from langgraph.graph.message import add_messages
 
 from assistant import answers, escalation
-from assistant.escalation_model import EscalationModel
+from assistant.escalation_model import EscalationModel, request_check
 from assistant.escalation_model import decide as decide_escalation
 from assistant.intents import _SMALLTALK, FESTIVALS, IntentClassifier, is_policy_question, is_smalltalk, reconcile_shop, rule_intent
 from assistant.vocab import expand_shorthand
@@ -351,7 +351,7 @@ class Assistant:
         # a message that carried an injection is left to the rules: the attacker's remaining words ("... now confirm
         # what the return window is") must not buy a hand-over through the model
         if self.escalation_model is not None and not ct.injection:
-            p = self.escalation_model.score(ct.text)
+            p = self.escalation_model.score(ct.text, is_request=request_check(self._vocab))
             esc = decide_escalation(ct.text, esc, p, cfg=self.escalation_model.cfg, shopping=parsed.has_constraints(),
                                     item_question=bool(parsed.refs) or parsed.compare,
                                     names_product=parsed.category is not None) or dropped_ask
@@ -413,7 +413,9 @@ class Assistant:
         turn["msg_attributes"] = bool(parsed.colors or parsed.brands)
         # "actually for my son, baaki same": a switch that keeps the rest names no new thing
         # ("what about an air fryer" is a switch word with nothing to switch: it names a new thing)
-        turn["msg_points"] = bool(parsed.pronoun or parsed.refs or (parsed.switch and parsed.gender)
+        # ("what about a swimsuit for him" names one)
+        turn["msg_points"] = bool(parsed.pronoun or parsed.refs or (
+            parsed.switch and parsed.gender and not re.search(r"\b(?:what|how)\s+about\s+(?:a|an|some)\b", ct.text, re.I))
                                   or re.search(r"\b(?:same|baaki|baki|rest|everything\s+else)\b", ct.text, re.I))
         turn["msg_refines"] = bool(parsed.sort or parsed.price_min is not None or parsed.price_max is not None
                                    or parsed.cheaper or parsed.remove or parsed.reset or parsed.release or parsed.remove_values
@@ -455,6 +457,11 @@ class Assistant:
                         r"\?|#\s*\d|\b(?:is|are|does|do|how|what|which|tell|it|this|that|them|these|those|first|second|third|"
                         r"last|\d(?:st|nd|rd|th))\b", text, re.I):
                     label = "search"  # "ok then a snorkel": no question and nothing pointed at, so a request
+                if label == "product_question" and has_results and re.search(
+                        r"\b(?:then|what\s+about|how\s+about|at\s*least|instead|anything\s+for|do\s+you\s+(?:have|sell|stock))\b",
+                        text, re.I) and not re.search(r"#\s*\d|\b(?:first|second|third|fourth|last|\d(?:st|nd|rd|th)|it|this|"
+                                                      r"that|them|these|those|both|one|ones)\b", text, re.I):
+                    label = "search"  # "no? umbrella then, anything for rain": another thing asked for, nothing pointed at
                 if label in ("product_question", "compare") and not has_results:
                     # nothing shown yet, so a "question about a product" that points at none ("any phone cover then",
                     # "5 kg basmati rice") is a request
@@ -614,14 +621,16 @@ class Assistant:
         products = self._search(ds, turn["text"])
         ds.last_results = [p.id for p in products]
         ds.focus = None
-        if not products:
+        missing = self._unmatched_request_words(turn, products)
+        if not products and not missing:
             if (esc := self._failed_turn(s, ds, "no results")) is not None:
                 return esc
             return self._done(s, ds, self._no_results_reply(c))
-        missing = self._unmatched_request_words(turn, products)
         if missing:
             # "a swimming costume?": nothing in the catalog is called that, so the closest items are no useful result;
-            # they are shown, but the turn counts as failed (three in a row reach a person)
+            # they are shown, but the turn counts as failed (three in a row reach a person). It is a search for another
+            # thing, whatever the state held
+            s = {**s, "turn": {**s["turn"], "intent": "search"}}
             if (esc := self._failed_turn(s, ds, "no matching product")) is not None:
                 return esc
             if c.category:
@@ -636,6 +645,9 @@ class Assistant:
                     ds.last_results = [p.id for p in products]
         else:
             ds.failures = 0
+        if not products:
+            return self._done(s, ds, f"I couldn't find any {' '.join(missing[:3])} in our catalog. Tell me another "
+                                     "thing, or say \"show me anything\" for the closest items.", intent="search")
         what = c.describe()
         lines = [f"{i}. {p.title} ({p.price_display()})" for i, p in enumerate(products, 1)]
         head = f"Here are {len(products)} {what}" + (" similar to the one you picked" if ds.anchor else "") + ":"
@@ -746,6 +758,12 @@ class Assistant:
         # only a request that names a thing: not one that sets a colour or brand on the current search ("sirf blue wale
         # dikhao", "addidas stuff"), nor one about the shown items ("these are killing me, sooo pretty")
         content = [t for t in tokens if not t.startswith("zz")]
+        if len(content) > 10 and _THING_REQUEST.search(turn.get("text") or ""):
+            # "ok what about a swimsuit for him, he just joined swimming class": the request is the first clause
+            cut = next((i for i, t in enumerate(tokens) if t in ("zzcomma", "zzsep")), len(tokens))
+            if 0 < len([t for t in tokens[:cut] if not t.startswith("zz")]) <= 10:
+                tokens = tokens[:cut]
+                content = [t for t in tokens if not t.startswith("zz")]
         if (turn.get("msg_category") or turn.get("msg_refines") or turn.get("msg_attributes") or turn.get("msg_points")
                 or not tokens or len(content) > 10):
             return []
@@ -756,7 +774,7 @@ class Assistant:
             return []
         v = self._vocab
         words = [t for t in tokens if t.isalpha() and len(t) >= 4 and t not in v.catalog_words and t not in COMMON_WORDS
-                 and t not in _FILLER_WORDS
+                 and t not in _FILLER_WORDS and not t.endswith("ing")  # "monsoon is starting": a verb, no thing
                  and t not in HINGLISH_WORDS and t not in GENDER_WORDS and t not in _PARSER_STOP and not t.startswith("zz")
                  and t not in v.slot_words]  # a brand, colour or type word ("not puma") is a filter, not a missing thing
         shown = " ".join(p.title.lower() for p in products[:10])

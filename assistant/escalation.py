@@ -86,10 +86,14 @@ _ORDER_HINGLISH = re.compile(
     r"hua|hui)|(?:deliver|delivery|aana|aani|milna|pahunchna)\s+(?:hona|honi|hone)?\s*(?:tha|thi|the)\b[^.?!]{0,40}?"
     r"\b(?:nahi|nahin|nai|nhi)\b|(?:tracking|status|order)\b[^.?!]{0,25}?\bupdate\s+(?:nahi|nahin|nhi)\s+(?:ho\s+)?(?:raha|rahi|rhi|hua|hui)|"
     r"(?:bheja|bheji|bhej\s+diya|aaya|aayi|mila|mili)\s+(?:\w+\s+){0,3}?(?:size|colou?r|rang)\s+(?:galat|alag|different)|"
-    r"(?:paisa|paise|refund|amount)\s+(?:wapas|vapas)\s+(?:nahi|nahin|nhi)\s+(?:aaya|aya|mila|aaye))", re.I)
+    r"(?:paisa|paise|refund|amount)\s+(?:wapas|vapas)\s+(?:nahi|nahin|nhi)\s+(?:aaya|aya|mila|aaye)|"
+    # "delivery boy ne mera parcel kisi aur ko de diya": handed to someone else
+    r"(?:parcel|order|package|packet|saman|samaan)\b[^.?!]{0,30}?\bkisi\s+(?:aur|or|dusre|doosre)\s+ko\s+(?:de|di|diya|dia|dediya))",
+    re.I)
 # "kidding", "jk", "only joking": the shopper takes the outburst back ("not kidding" is emphasis, not a retraction).
 _RETRACT = re.compile(r"(?<!not\s)(?<!n't\s)\b(?:just\s+|only\s+|i'?m\s+)?(?:kidding|joking)\b|\bjk\b|\bj/k\b", re.I)
-_HUMAN_ASK = re.compile(r"\b(talk|speak|chat|connect|transfer|put\s+me|get\s+me|want|need|give\s+me|let\s+me|can\s+i|"
+_HUMAN_ASK = re.compile(r"\b(talk|speak|chat|connect|transfer|put\s+me|get\s+me|want|need|give\s+me|let\s+me|can\s+i|(?:could|may)\s+i\s+(?:please\s+)?(?:get|have|talk|speak|request)|"
+                        r"call\s*backs?|"
                         r"i'?d\s+like|please|escalate|call|contact|reach|is\s+there|number|email|phone|whatsapp|could\s+you|can\s+you|"
                         r"would\s+you|for\s+me|take\s+over|through|ring)\b", re.I)
 _ANGER = re.compile(

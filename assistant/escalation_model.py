@@ -50,6 +50,50 @@ def last_sentence(text: str) -> str | None:
     return sentences[-1] if len(sentences) >= 2 and len(text.split()) > 25 else None
 
 
+# Where one message turns from one matter to another: a sentence end, a new line, or a word that changes the subject
+# ("the jeans i ordered are one size small ... meanwhile show me belts")
+_CLAUSE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+|\s*,?\s*\b(?:also|meanwhile|btw|by\s+the\s+way|anyways?|in\s+the\s+meantime|"
+                           r"separately)\b[,:]?\s*", re.I)
+
+
+# The shopper's own purchase: only then does the rest of a mixed message speak for itself. Someone else's story ("my
+# husband ordered a bat from a sports site and it came without the grip. meanwhile, kurtas") read without its shopping
+# request looks like a complaint to the model
+_MY_PURCHASE = re.compile(r"\b(?:i|we)\s+(?:\w+\s+){0,2}?(?:ordered|bought|received|purchased|returned|paid)\b|"
+                          r"\bthe\s+(?:\w+\s+){1,3}?(?:i|we)\s+got\b|"
+                          r"\b(?:my|our)\s+(?:\w+\s+){0,2}?(?:order|parcel|package|delivery|refund|return|exchange|payment|"
+                          r"purchase)\b", re.I)
+
+
+def readings(text: str, is_request=None) -> list[str]:
+    """The texts the model reads for one message; the largest probability counts. The message itself; the last
+    sentence of a long one (a problem buried at the end); and, when the message mixes a shopping request with something
+    else, the something else alone when it is about the shopper's own purchase. The model reads "the jeans i ordered are one size small and the exchange keeps
+    failing. meanwhile show me belts" as shopping (p 0.002) and the problem alone as a problem (p 1.0).
+    ``is_request(piece)``: the piece is a plain shopping request (the caller's parser decides)."""
+    out = [text]
+    last = last_sentence(text)
+    if last:
+        out.append(last)
+    if is_request is not None and len(text.split()) <= MAX_WORDS:
+        pieces = [c.strip(" ,") for c in _CLAUSE_BREAK.split(text) if c and len(c.split()) >= 2]
+        if len(pieces) >= 2:
+            asks = [is_request(c) for c in pieces]
+            rest = " ".join(c for c, a in zip(pieces, asks) if not a)
+            if any(asks) and len(rest.split()) >= 4 and _MY_PURCHASE.search(rest) and rest not in out:
+                out.append(rest)
+    return out
+
+
+def request_check(vocab):
+    """``is_request`` for ``readings``: a piece that asks for products (it carries constraints) and reports nothing."""
+    from assistant.parser import parse
+
+    def is_request(piece: str) -> bool:
+        return parse(piece, vocab).has_constraints() and E.detect(piece) is None and not E.is_owned_item_story(piece)
+    return is_request
+
+
 def prepare(text: str) -> str:
     """The text the model reads: chat shorthand expanded, typos in escalation words corrected, lower case."""
     return E.normalise(expand_shorthand(text)).strip().lower()
@@ -121,19 +165,19 @@ class EscalationModel:
         with self._lock:
             return class_probabilities(self._model, self._tok, texts, max_len=self.max_len)
 
-    def score(self, text: str) -> float | None:
-        """Probability that the message needs a person; a long message also scores its last sentence. A wall of text
-        (over ``MAX_WORDS``, longer than anything trained on) is read by its last sentence alone, and ``decide`` then
-        lets the model veto a rule cue in the story before it but never add."""
+    def score(self, text: str, *, is_request=None) -> float | None:
+        """Probability that the message needs a person: the largest over its ``readings``. A wall of text (over
+        ``MAX_WORDS``, longer than anything trained on) is read by its last sentence alone, and ``decide`` then lets
+        the model veto a rule cue in the story before it but never add."""
         if not text or not text.strip() or not self.warm_up():
             return None
-        last = last_sentence(text)
         words = text.split()
         if len(words) > MAX_WORDS:
+            last = last_sentence(text)
             if not last or len(last.split()) > MAX_WORDS:  # one run-on sentence: its last 40 words
                 last = " ".join(words[-40:])
             return None if len(set(words)) < len(words) / 5 else float(self.probabilities([last])[0])  # a repeated line
-        return float(max(self.probabilities([text] + ([last] if last else []))))
+        return float(max(self.probabilities(readings(text, is_request))))
 
 
 def reason_for(text: str) -> str:

@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.escalation_data import CORPUS_DIR, all_examples, overlap_with_scenarios
-from assistant.escalation_model import ARTEFACT_DIR, CONFIG_NAME, MAX_LEN, class_probabilities, last_sentence
+from assistant.escalation_model import ARTEFACT_DIR, CONFIG_NAME, MAX_LEN, class_probabilities, readings, request_check
 
 GRID = [round(x, 2) for x in np.arange(0.5, 0.99, 0.05)]
 OVERRIDE_GRID = [0.9, 0.92, 0.94, 0.96, 0.97, 0.98, 0.99]
@@ -191,13 +191,15 @@ def main(argv: list[str] | None = None) -> int:
                                seed=args.seed, device=device)
         train_seconds = round(time.time() - t0, 1)
     texts = [r["text"] for r in rows]
-    P = np.array(class_probabilities(model, tok, texts, max_len=args.max_len))
-    lasts = [(i, last_sentence(t)) for i, t in enumerate(texts)]
-    lasts = [(i, s) for i, s in lasts if s]
-    if lasts:  # as served: a long message takes the larger of its own and its last sentence's probability
-        PL = class_probabilities(model, tok, [s for _, s in lasts], max_len=args.max_len)
-        for (i, _), p in zip(lasts, PL):
-            P[i] = max(P[i], p)
+    # as served: a message takes the largest probability over its readings (itself, its last sentence, what is left
+    # without its shopping request)
+    is_request = request_check(vocab)
+    read = [readings(t, is_request) for t in texts]
+    flat = class_probabilities(model, tok, [r for rs in read for r in rs], max_len=args.max_len)
+    P, k = np.zeros(len(texts)), 0
+    for i, rs in enumerate(read):
+        P[i] = max(flat[k:k + len(rs)])
+        k += len(rs)
     ap_score = float(average_precision_score(y, P))
 
     # the combined detector on held-out probabilities

@@ -24,14 +24,14 @@ ARTEFACT_DIR = Path(__file__).resolve().parent / "artefacts" / "intent_lora"
 FESTIVALS = (r"diwali|deepawali|holi|new\s+year|christmas|xmas|eid|navratri|dussehra|onam|pongal|lohri|rakhi|raksha\s*bandhan|"
              r"birthday|anniversary|independence\s+day|republic\s+day|weekend|friday|sunday")
 _SMALLTALK = re.compile(
-    r"^\s*(hi+|hello+|hey+|hiya|yo|good\s+(?:morning|afternoon|evening|night)|thanks?(?:\s+you)?(?:\s+so\s+much)?|"
+    r"^\s*(hi+|hello+|hey+|hiya|yo|wa+s+u+p+|wh?at'?s\s+up|sup|good\s+(?:morning|afternoon|evening|night)|thanks?(?:\s+you)?(?:\s+so\s+much)?|"
     r"thank\s+u|thx|ty|cheers|bye+|goodbye|see\s+you|see\s+ya|ok(?:ay)?|cool|great|nice|awesome|perfect|"
     r"how\s+are\s+you|who\s+are\s+you|what\s+can\s+you\s+do|are\s+you\s+a\s+(?:bot|robot|human)|what'?s\s+your\s+name|"
     r"lol|haha+|wow|hmm+|sounds\s+good|got\s+it|alright|sure|namaste|you'?re\s+(?:great|helpful|awesome)|"
     r"what\s+(?:do|can)\s+you\s+(?:sell|offer|stock|do)|what\s+(?:can|do)\s+i\s+(?:buy|find|shop)\s+here|"
     rf"(?:happy|merry)\s+(?:{FESTIVALS})"
     r"(?:\s+(?:to\s+)?(?:you|u|all|everyone|shopassist|team|guys|folks))?(?:\s+in\s+advance)?)"
-    r"(?:[\s,!.]+(?:there|thanks|thank\s+you|a\s+lot|so\s+much|again|bot|friend|buddy|mate|please|:\)|🙂|😊))*[\s!.?]*$",
+    r"(?:[\s,!.]+(?:there|thanks|thank\s+you|a\s+lot|so\s+much|again|bot|friend|buddy|mate|bro|please|wa+s+u+p+|wh?at'?s\s+up|:\)|🙂|😊))*[\s!.?]*$",
     re.I,
 )
 _POLICY = re.compile(
@@ -119,8 +119,8 @@ _NO_COMPLAINT = re.compile(
 # decided by the rules before this).
 _ENTERTAIN = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|hey|so|btw|lol|haha)\W+)*(?:(?:can|could|would)\s+(?:you|u)\s+|pls\s+|please\s+)?"
-    r"(?:tell|say|share|give|crack|send)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|another\s+|one\s+more\s+|some\s+|any\s+|your\s+best\s+)?"
-    r"(?:[a-z]+\s+){0,2}?(?:jokes?|riddles?|puns?|fun\s+facts?|poems?|shayari)\b[^.?!;,]*"
+    r"(?:tell|say|share|give|crack|send|write|compose|sing|make)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|another\s+|one\s+more\s+|some\s+|any\s+|your\s+best\s+)?"
+    r"(?:[a-z]+\s+){0,2}?(?:jokes?|riddles?|puns?|fun\s+facts?|poems?|poetry|songs?|stor(?:y|ies)|essays?|raps?|limericks?|haikus?|shayari)\b[^.?!;,]*"
     r"(?:,\s*(?:preferably|maybe|ideally|perhaps|something|one|anything|like|about|on)\b[^.?!;,]*)?[.?!]*\W*$|"
     r"^\W*(?:do\s+)?(?:you|u)\s+know\s+any\s+(?:good\s+)?(?:jokes?|riddles?|puns?)\b[^.?!;,]*[.?!]*\W*$", re.I)
 
@@ -190,6 +190,8 @@ _PRODUCT_ATTR = re.compile(
 
 
 # A shopping request that merely mentions a policy word ("show me sneakers with free delivery") stays shopping.
+_SHOP_ASK_ANY = re.compile(r"\b(?:i\s+(?:really\s+|just\s+|basically\s+)?(?:need|want)\s+(?:a|an|some|to\s+buy)|"
+                           r"help\s+me\s+(?:find|pick|choose)|show\s+me|looking\s+for)\b", re.I)
 _SHOP_REQUEST = re.compile(r"^\s*(?:show|find|get|i\s+(?:want|need)\s+(?:some|a|an|to\s+buy)|looking\s+for|search)\b", re.I)
 
 
@@ -354,7 +356,10 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
     if (is_policy_question(asked) and not parsed.refs and not _SHOP_REQUEST.search(asked)
             and not (parsed.has_item_slots() and not _POLICY.search(asked)
                      and re.search(r"\bdo\s+(?:you|u)\s+(?:guys\s+)?(?:have|sell|stock|carry)\b", asked, re.I))
-            and (not parsed.has_item_slots() or _policy_in_one_sentence(asked))):
+            and (not parsed.has_item_slots() or _policy_in_one_sentence(asked))
+            # "... so basically i need a white kurta for men under 1500, can you help me find one": a request for products
+            # at the end of a long story is shopping, unless a policy is named outright
+            and not (parsed.has_item_slots() and _SHOP_ASK_ANY.search(asked) and not _POLICY.search(asked))):
         # a backstory sentence about an order elsewhere ("my friend's order never arrived") beside a product request in
         # another sentence ("earrings maybe?") is shopping, not a policy question
         return "policy_question"

@@ -238,7 +238,8 @@ _WORD_NUMBER = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|
 _HAZAAR = re.compile(r"(\d+(?:\.\d+)?)\s*(?:hazaar|hazar|hajar|hazzar)\b", re.I)
 # "hmm ok 1200?", "what about 1500": an amount alone is a budget
 _BARE_AMOUNT = re.compile(r"^\W*(?:(?:hmm+|ok(?:ay)?|and|so|then|maybe|try|what\s+about|how\s+about)\W+)*"
-                          r"(\d{3,6})\s*(?:rs|inr|rupees|/-)?\W*$", re.I)
+                          r"(\d{3,6})\s*(?:rs|inr|rupees|/-)?(?:\W+(?:then|it\s+is|is\s+fine|will\s+do|tops|only|ok(?:ay)?|"
+                          r"chalega|please|pls|plz|budget))*\W*$", re.I)
 
 
 def _spell_amounts(text: str) -> str:
@@ -452,12 +453,14 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     released = _released_spans(tokens, matches)
     cat_hits: list = []
     genders: list = []
+    released_type = False
     for m, neg, rel in zip(matches, negated, released):
         if rel in ("zzrel", "zzinst") and m.kind in ("colour", "brand"):
             p.release.append(m.value)
             continue
-        if rel == "zzinst" and m.kind == "category":
-            continue  # "shorts instead of t-shirts", "instead of t-shirts, what about shorts?"
+        if rel in ("zzinst", "zzrel") and m.kind == "category":
+            released_type = released_type or rel == "zzrel"
+            continue  # "shorts instead of t-shirts", "instead of t-shirts, what about shorts?", "forget blazers, a suit"
         if rel == "zzrem" and m.kind in ("colour", "brand"):
             p.remove_values.append(m.value)
         if m.kind == "colour":
@@ -471,6 +474,8 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
                 cat_hits.append(m)
         elif m.kind == "gender" and not neg:
             genders.append(m)
+    if released_type and not cat_hits:
+        p.remove.add("category")  # "forget kurtas": the type goes, the rest stays
     # a facet word ("for men", "women's") beats a relation word met in passing ("my wife laughed ... trousers for men")
     # "his mom": the kin word names the person, the possessive only the relation
     genders = [m for m in genders if not (tokens[m.start] in ("his", "her") and any(o.start == m.end for o in genders))]
@@ -486,11 +491,16 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     genders = [m for m in genders if not (m.end < len(tokens) and (tokens[m.end] in _SUBJECT_VERBS
                                                                     or _REACTION.match(" ".join(tokens[m.end:m.end + 5])))
                                           and not (m.start > 0 and tokens[m.start - 1] in ("for", "to")))]
+    # "the delivery boy gave my parcel to someone else": a job, not a person shopped for
+    genders = [m for m in genders if not (m.start >= 1 and tokens[m.start - 1] in _ROLE_WORDS)]
     # "better than the guy at my local shop": a person compared with is nobody shopped for
     genders = [m for m in genders if not (m.start >= 2 and tokens[m.start - 2] == "than") and not (m.start >= 1 and tokens[m.start - 1] == "than")]
     # "bhai, ..." / "bro ..." opening a message addresses the reader; another person named after it is the one shopped for
     if len(genders) > 1 and genders[0].start == 0 and tokens[0] in _ADDRESS_WORDS:
         genders = genders[1:]
+    elif genders and genders[0].start == 0 and tokens[0] in _ADDRESS_WORDS and tokens[1:2] and tokens[1] in (
+            "zzcomma", "zzsep", "ek", "sun", "suno", "yaar", "please", "pls", "plz"):
+        genders = genders[1:]  # "bhai ek min, ...", "bro, ...": the reader addressed, nobody shopped for
     named = [m for m in genders if not all(t in ("him", "his", "her") for t in tokens[m.start:m.end])]
     # "for his mama's wedding": the person whose occasion it is, not the one the item is for
     hosts = {m.start for m in genders if m.end < len(tokens) and tokens[m.end] in _OCCASIONS}
@@ -523,6 +533,8 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
             elif years <= 14 and p.gender in ("men", "women"):
                 p.gender = "boys" if p.gender == "men" else "girls"
         p.gender_from_pronoun = all(t in ("him", "his", "her") for t in tokens[g.start:g.end])
+    if p.gender is None and any(t in ("kurti", "kurtis") for t in tokens):
+        p.gender = "women"  # a kurti is the women's short kurta; the type word itself maps to Kurta, which men wear too
     if len({m.value for m in cat_hits}) > 1 and "zzsep" in tokens:
         # "hmm he has belts. a wallet instead": a type in a sentence that only says what someone has is no wish
         seps = [i for i, t in enumerate(tokens) if t == "zzsep"]
@@ -633,6 +645,7 @@ _ADDRESS_WORDS = {"bhai", "bhaiya", "bro", "didi", "dude", "sis", "boss", "man",
 _OCCASIONS = {"wedding", "weddings", "party", "function", "engagement", "reception", "sangeet", "mehendi", "mehndi", "shaadi",
               "funeral", "housewarming", "puja", "pooja"}
 _NEEDS = {"needs", "need", "wants", "want", "requires", "loves", "likes", "asked", "asks", "ko"}
+_ROLE_WORDS = {"delivery", "courier", "security", "sales", "shop", "office", "post", "service", "store", "peon", "tea"}
 _FACET_GENDER = {"men", "mens", "male", "males", "gents", "gent", "gentlemen", "menswear", "mans", "women", "womens",
                  "female", "females", "ladies", "womenswear", "womans", "boys", "girls", "unisex"}
 _NP_BREAK = {"zzsep", "zzcomma", "zzinst", "for", "and", "or", "with", "instead", "than", "then", "also", "plus", "not", "no", "but", "to", "in",
@@ -845,6 +858,7 @@ def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None)
     if p.category and c.category and p.category.lower() != c.category.lower():
         if p.switch:
             c.category = p.category  # "sneakers instead": keep everything else
+            new_search = True  # still a search for another type: nothing of it was shown yet
         else:
             # A new product type is a new search: item-level slots go, the shopper's gender stays ("matching" keeps the colour).
             c = Constraints(gender=c.gender, colors=list(c.colors) if p.matching and not p.colors else [])

@@ -71,7 +71,7 @@ SHORTHAND = {
     "asap": "as soon as possible", "ppl": "people", "sry": "sorry", "pic": "picture", "pics": "pictures",
     "smthng": "something", "smthing": "something", "sumthing": "something", "somethng": "something", "smth": "something",
     "sth": "something", "nthng": "nothing", "anythng": "anything", "evrything": "everything", "fav": "favourite",
-    "fave": "favourite", "nt": "not", "nvm": "never mind", "cmpr": "compare", "cmpre": "compare", "comapre": "compare",
+    "fave": "favourite", "nt": "not", "nvm": "never mind", "cmp": "compare", "cmpr": "compare", "cmpre": "compare", "comapre": "compare",
     "srt": "sort", "shw": "show", "lo-hi": "low to high", "hi-lo": "high to low", "low-high": "low to high",
     "high-low": "high to low", "l2h": "low to high", "h2l": "high to low", "abv": "above", "blw": "below", "undr": "under",
 }
@@ -194,6 +194,7 @@ GENDER_WORDS = {
     "groom": "men", "grooms": "men", "dulha": "men", "bridegroom": "men",
     "papa": "men", "daddy": "men", "hubby": "men", "bf": "men", "bro": "men", "brother-in-law": "men",
     "bhaiya": "men", "gent": "men", "menswear": "men", "mans": "men",
+    "wmn": "women", "wmns": "women", "womn": "women", "womns": "women",
     "womenswear": "women", "sons": "boys", "daughters": "girls", "nephews": "boys", "nieces": "girls",
     "grandson": "boys", "granddaughter": "girls", "grandsons": "boys", "granddaughters": "girls",
     # Hinglish relations ("mere bete ke liye", "beti ki frock", "pati ke liye shirt")
@@ -230,7 +231,7 @@ _AMBIGUOUS_EXTRA = {"people", "metro", "genie", "simply", "fortune", "killer", "
 _BRAND_WHITELIST = {"van heusen", "van heusen sport", "red tape", "mango", "being human", "boat", "batman",
                     "elle", "next look", "code by lifestyle", "ginger by lifestyle", "melange by lifestyle",
                     "dot and key", "cat"}
-BRAND_ALIASES = {"levis": "Levis", "levi": "Levis", "levi s": "Levis", "us polo": "U.S. Polo Assn.",
+BRAND_ALIASES = {"levis": "Levis", "levi": "Levis", "levi s": "Levis", "us polo": "U.S. Polo Assn.", "us polo kids": "U.S. Polo Assn. Kids", "uspa kids": "U.S. Polo Assn. Kids",
                  "uspa": "U.S. Polo Assn.", "us polo assn": "U.S. Polo Assn.", "polo assn": "U.S. Polo Assn.",
                  "hrx": "HRX by Hrithik Roshan", "ucb": "United Colors of Benetton", "benetton": "United Colors of Benetton",
                  "m and s": "Marks & Spencer", "marks and spencer": "Marks & Spencer", "ck": "Calvin Klein",
