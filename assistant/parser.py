@@ -237,7 +237,7 @@ _WORD_NUMBER = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|
                           r"dedh|dhai)\s+(hundred|thousand|hazaar|hazar|hajar|sau)\b", re.I)
 _HAZAAR = re.compile(r"(\d+(?:\.\d+)?)\s*(?:hazaar|hazar|hajar|hazzar)\b", re.I)
 # "hmm ok 1200?", "what about 1500": an amount alone is a budget
-_BARE_AMOUNT = re.compile(r"^\W*(?:(?:hmm+|ok(?:ay)?|and|so|then|maybe|try|what\s+about|how\s+about)\W+)*"
+_BARE_AMOUNT = re.compile(r"^\W*(?:(?:hmm+|ok(?:ay)?|fine|alright|chalo|theek\s+hai|and|so|then|maybe|try|what\s+about|how\s+about)\W+)*"
                           r"(\d{3,6})\s*(?:rs|inr|rupees|/-)?(?:\W+(?:then|it\s+is|is\s+fine|will\s+do|tops|only|ok(?:ay)?|"
                           r"chalega|please|pls|plz|budget))*\W*$", re.I)
 
