@@ -54,7 +54,7 @@ _NOT_STOCKED = re.compile(
     r"remote[- ]control(?:led)?\s+\w+|rc\s+cars?|action\s+figures?|video\s+games?|dolls?(?=\s*(?:house|\?|$))|"
     r"(?:cricket|baseball|tennis|badminton|hockey|table\s+tennis)\s+(?:bats?|balls?|rackets?|racquets?|kits?|sticks?|nets?)|"
     r"footballs?|basketballs?|shuttlecocks?|dumbbells?|treadmills?|ps[345]|xbox|nintendo|(?:game|gaming)\s+controllers?|"
-    r"controllers?)\b"
+    r"controllers?|air\s+fryers?|fryers?|trimmers?|shavers?|chargers?|helmets?|tents?)\b"
     r"(?!\s*(?:covers?|cases?|pouch(?:es)?|bags?|sleeves?|holders?|stands?|backpacks?|straps?|charms?|prints?|printed|motif))",
     re.I)
 _VAGUE_REQUEST = re.compile(
@@ -341,6 +341,9 @@ class Assistant:
                         reason="injection" if ct.injection else ("markup" if ct.had_markup else "empty"))
             return {"dialogue": ds.model_dump(), "turn": turn, "messages": [msg]}
         esc = escalation.detect(ct.text) or dropped_ask
+        if esc is None and ds.told_own_order and escalation.STATUS_ASK.match(ct.text):
+            esc = escalation.Escalation("order_problem", "normal", "asks after the order just told of")  # "refund??"
+        ds.told_own_order = esc is None and bool(escalation.OWN_ORDER_TOLD.search(ct.text))
         parsed = parse(ct.text, self._vocab)
         if (looks_like_gibberish(ct.text) and not _SMALLTALK.match(ct.text)
                 and not (re.search(r"[a-z]", ct.text, re.I) and is_smalltalk(expand_shorthand(ct.text)))
@@ -351,10 +354,13 @@ class Assistant:
         # a message that carried an injection is left to the rules: the attacker's remaining words ("... now confirm
         # what the return window is") must not buy a hand-over through the model
         if self.escalation_model is not None and not ct.injection:
-            p = self.escalation_model.score(ct.text, is_request=request_check(self._vocab))
+            p = self.escalation_model.score(ct.text)
+            # a rule hit in a message that also shops: the rest read alone may show the shopper's own problem
+            p_rest = self.escalation_model.score_without_request(ct.text, request_check(self._vocab)) \
+                if esc is not None and p is not None and parsed.has_constraints() else None
             esc = decide_escalation(ct.text, esc, p, cfg=self.escalation_model.cfg, shopping=parsed.has_constraints(),
                                     item_question=bool(parsed.refs) or parsed.compare,
-                                    names_product=parsed.category is not None) or dropped_ask
+                                    names_product=parsed.category is not None, p_rest=p_rest) or dropped_ask
             turn["debug"]["escalation_p"] = None if p is None else round(p, 3)
         has_results = bool(ds.last_results)
         negative = escalation.is_negative_feedback(ct.text)
@@ -365,8 +371,9 @@ class Assistant:
         if negative and intent == "refine" and not parsed.has_constraints():
             turn.update(route="other", intent="refine", negative_feedback=True)
             return {"dialogue": ds.model_dump(), "turn": turn, "messages": [msg]}
+        not_stocked = _NOT_STOCKED.search(expand_shorthand(ct.text)) and not parsed.category
         if intent is None and ds.last_policy and "?" in ct.text and len(ct.text.split()) <= 8 and not parsed.has_constraints() \
-                and not parsed.refs:
+                and not parsed.refs and not not_stocked:
             intent = "policy_question"  # "so how many days exactly?" right after a policy answer follows that question
             turn["policy_context"] = ds.last_policy
         if intent is None and (_VAGUE_REQUEST.search(expand_shorthand(ct.text)) or _NOT_STOCKED.search(expand_shorthand(ct.text))):
@@ -375,6 +382,8 @@ class Assistant:
             intent = "shop"
         if intent is None:
             intent, src = self._model_intent(expand_shorthand(ct.text), has_results)
+            if intent in ("policy_question", "product_question", "other") and not_stocked:
+                intent = "shop"  # "do you sell air fryers": a request for a thing we do not stock, answered and counted
             if intent == "escalate" and esc is None:
                 esc = escalation.Escalation("human_request", "normal", "classifier")
         turn["debug"]["intent_source"] = src
@@ -518,8 +527,10 @@ class Assistant:
             reply = "You're welcome! Anything else I can find for you?"
         elif re.search(r"\b(bye|goodbye|see\s+you|good\s+night)\b", t):
             reply = "Bye! Your search is saved if you come back."
-        elif re.search(r"\b(who|what)\s+are\s+you|\bare\s+(?:you|u)\s+(?:an?\s+)?(?:real\s+)?(?:bot|robot|human|person|ai|machine)|"
-                       r"your\s+name|what\s+can\s+you\s+do", t):
+        elif escalation.IDENTITY_QUESTION.match(t):
+            reply = ("I'm the store's automated shopping assistant, not a person. I can find products and answer questions "
+                     "about them and our policies; if you need someone from customer service, just say so.")
+        elif re.search(r"\b(who|what)\s+are\s+you|your\s+name|what\s+can\s+you\s+do", t):
             reply = ("I'm the store's shopping assistant: tell me what you need (e.g. \"red kurta for women under "
                      "1500\"), ask about a product (\"is #2 cotton?\"), compare items, or ask about delivery and returns.")
         elif ds.ticket_id:
@@ -613,6 +624,10 @@ class Assistant:
         # a request for a thing the catalog never names ("swimming costume then? anything?") is answered, not clarified
         question = None if ds.clarified or ds.anchor or (ds.failures and self._unmatched_request_words(turn, [])) \
             else self._clarification(c, turn["text"])
+        if question is not None and ds.failures >= FAILURES_TO_ESCALATE - 1:
+            # two useless turns already: one more question is a third turn without a result, so a person takes over
+            if (esc := self._failed_turn(s, ds, "still unclear")) is not None:
+                return esc
         if question is not None:
             ds.pending, ds.clarified = question, True
             return self._done(s, ds, question.question + " (" + " / ".join(question.options) + ")",

@@ -231,10 +231,11 @@ _NEG_FEEDBACK = re.compile(
 
 
 # Hypotheticals and how-questions are policy questions, not problems ("what if my order is late?").
-_HYPOTHETICAL = re.compile(r"^\s*(?:what\s+if|if|in\s+case|suppose|supposing|what\s+happens|how\s+(?:do|can|long|many|much|to)|"
+_HYPOTHETICAL = re.compile(r"^\s*(?:(?:and|also|so|ok(?:ay)?|oh|but|then)\W+)?(?:what\s+if|if|in\s+case|suppose|supposing|what\s+happens|how\s+(?:do|can|long|many|much|to)|"
                            r"can\s+i|could\s+i|may\s+i|do\s+you|does|is\s+(?:it|there)|are\s+(?:returns|refunds))\b", re.I)
 _HYPOTHETICAL_ANY = re.compile(r"\b(?:what\s+if|in\s+case|what\s+happens\s+if|what\s+(?:do|should|can|would)\s+i\s+do\s+if|"
                                r"if\s+(?:i|we)\s+(?:ever|someday)|just\s+(?:curious|wondering)|"
+                               r"if\s+(?:something|anything)\s+(?:ever\s+)?(?:goes|go|went)\s+wrong|"
                                r"suppose|supposing|hypothetically)\b|"
                                # "the refund timeline if an item arrives broken?": a condition on any item, not a report
                                r"\bif\s+(?:an?|any|the|my)\s+(?:item|product|order|parcel|package|delivery|thing|size)s?\s+"
@@ -688,10 +689,36 @@ _NO_MONEY_LOST = re.compile(r"\b(?:but|and)\s+(?:no|not\s+a\s+(?:single\s+)?(?:r
                             r"\b(?:money|amount)\s+(?:was|got|has)\s*(?:not|n'?t)\s+(?:been\s+)?(?:deducted|debited|charged|cut)\b", re.I)
 
 
+# "is this a bot or human?", "am i chatting with a real person": a question about who answers, asking for nobody
+IDENTITY_QUESTION = re.compile(
+    r"^\W*(?:(?:hi+|hey+|hello+|yo|ok(?:ay)?|wait|btw|just\s+curious|quick\s+question)\W+)*"
+    r"(?:is\s+(?:this|it)|are\s+(?:you|u)|am\s+i\s+(?:talking|chatting|speaking)\s+(?:to|with)|r\s+u|who\s+am\s+i\s+(?:talking|chatting)\s+(?:to|with))"
+    r"\s+(?:a\s+|an\s+)?(?:real\s+)?(?:bot|robot|chatbot|human|person|machine|ai|computer|live\s+agent)"
+    r"(?:\s+or\s+(?:a\s+|an\s+)?(?:real\s+)?(?:bot|robot|chatbot|human|person|machine|ai|computer|live\s+agent))?\W*$", re.I)
+
+
+# "returned my sandals last week" then "refund??": a bare question after the shopper's own order is about that order
+OWN_ORDER_TOLD = re.compile(r"^\W*(?:(?:i|we)\s+)?(?:have\s+|had\s+|just\s+|already\s+)?(?:returned|ordered|bought|purchased|"
+                            r"cancell?ed|exchanged|paid\s+for|placed\s+(?:an?\s+|my\s+)?order)\b|"
+                            r"\b(?:i|we)\s+(?:have\s+|had\s+|just\s+|already\s+)?(?:returned|ordered|cancell?ed|exchanged|placed)\b", re.I)
+STATUS_ASK = re.compile(r"^\W*(?:(?:and|so|but|ok(?:ay)?)\W+)?(?:(?:the|my|its|it'?s)\s+)?(?:refund|money|paisa|paise|order|parcel|"
+                        r"package|delivery|exchange|replacement|pickup|status|tracking)(?:\s+(?:status|kab|when|where|kaha|kahan|"
+                        r"update|pls|please))?\s*\?+\W*$|^\W*(?:(?:and|so|but|ok(?:ay)?)\W+)?(?:where\s+is\s+it|when\s+will\s+"
+                        r"(?:it|i\s+get\s+it)\s+(?:come|arrive|be\s+back)?|kab\s+(?:milega|aayega|ayega|aaega))\W*$", re.I)
+
+
+def just_told_own_order(text: str) -> bool:
+    """'i ordered a kurta on monday', 'returned my sandals last week': an order told of with nothing wrong said yet."""
+    return bool(OWN_ORDER_TOLD.search(text)) and len(text.split()) <= 8 and not re.search(
+        r"\?|\b(?:not|no|never|still|yet|wrong|late|delay\w*|damag\w*|broken|torn|missing|problem|issue|help|where|why|when|"
+        r"nahi|nhi|but|cancel\w*|mistake|refund\w*|return|exchange|change|replace\w*|please|pls|want|need|can|could)\b|n't\b",
+        text, re.I)
+
+
 def detect(text: str) -> Escalation | None:
     """Escalation reason for one message, or None. Repeated failure is decided by the caller's counter."""
     t = normalise(expand_shorthand(text)).strip()
-    if not t or _resolved(t) or _but_fine(t) or _NO_MONEY_LOST.search(t):
+    if not t or _resolved(t) or _but_fine(t) or _NO_MONEY_LOST.search(t) or IDENTITY_QUESTION.match(t):
         return None
     if is_just_asking(t) and "?" in t and not re.search(r"\bmy\s+(?:\w+\s+)?(?:order|refund|parcel|package|payment|return|exchange)\b"
                                                         r"(?![^.?!]*\b(?:if|in\s+case)\b)", t, re.I) \
@@ -811,7 +838,9 @@ def is_owned_item_story(text: str) -> bool:
         and not _HYPOTHETICAL.search(t) and not _HYPOTHETICAL_ANY.search(t)
 
 
-_JUST_ASKING = re.compile(r"\bjust\s+(?:curious|asking|wondering|checking)\b|\b(?:abhi\s+)?zaroo?rat\s+nahi|\bnot\s+(?:needed\s+)?"
+_JUST_ASKING = re.compile(r"\bjust\s+(?:curious|asking|wondering|checking)\b|\bfor\s+(?:future\s+reference|the\s+future|later)\b|"
+                          r"\b(?:nothing(?:'?s|\s+is)?|no\s+(?:problem|issue)s?)\s+(?:wrong\s+)?(?:right\s+)?now\b|"
+                          r"\b(?:abhi\s+)?zaroo?rat\s+nahi|\bnot\s+(?:needed\s+)?"
                           r"(?:right\s+)?now\b|\bno\s+need\s+(?:right\s+)?now\b|\bout\s+of\s+curiosity\b", re.I)
 
 

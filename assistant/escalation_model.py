@@ -65,28 +65,24 @@ _MY_PURCHASE = re.compile(r"\b(?:i|we)\s+(?:\w+\s+){0,2}?(?:ordered|bought|recei
                           r"purchase)\b", re.I)
 
 
-def readings(text: str, is_request=None) -> list[str]:
-    """The texts the model reads for one message; the largest probability counts. The message itself; the last
-    sentence of a long one (a problem buried at the end); and, when the message mixes a shopping request with something
-    else, the something else alone when it is about the shopper's own purchase. The model reads "the jeans i ordered are one size small and the exchange keeps
-    failing. meanwhile show me belts" as shopping (p 0.002) and the problem alone as a problem (p 1.0).
-    ``is_request(piece)``: the piece is a plain shopping request (the caller's parser decides)."""
-    out = [text]
-    last = last_sentence(text)
-    if last:
-        out.append(last)
-    if is_request is not None and len(text.split()) <= MAX_WORDS:
-        pieces = [c.strip(" ,") for c in _CLAUSE_BREAK.split(text) if c and len(c.split()) >= 2]
-        if len(pieces) >= 2:
-            asks = [is_request(c) for c in pieces]
-            rest = " ".join(c for c, a in zip(pieces, asks) if not a)
-            if any(asks) and len(rest.split()) >= 4 and _MY_PURCHASE.search(rest) and rest not in out:
-                out.append(rest)
-    return out
+def without_request(text: str, is_request) -> str | None:
+    """What a message says besides its shopping request, when that is about the shopper's own purchase, else None.
+    The model reads "the jeans i ordered are one size small and the exchange keeps failing. meanwhile show me belts"
+    as shopping (p 0.002) and the problem alone as a problem (p 1.0). Read only to keep a rule's hit from the story
+    veto: as an addition it would hand over every long story with an old purchase in it ("last time i bought
+    something online it didnt fit ... anyway, black heels"). ``is_request(piece)``: the caller's parser decides."""
+    if len(text.split()) > MAX_WORDS:
+        return None
+    pieces = [c.strip(" ,") for c in _CLAUSE_BREAK.split(text) if c and len(c.split()) >= 2]
+    if len(pieces) < 2:
+        return None
+    asks = [is_request(c) for c in pieces]
+    rest = " ".join(c for c, a in zip(pieces, asks) if not a)
+    return rest if any(asks) and len(rest.split()) >= 4 and _MY_PURCHASE.search(rest) else None
 
 
 def request_check(vocab):
-    """``is_request`` for ``readings``: a piece that asks for products (it carries constraints) and reports nothing."""
+    """``is_request`` for ``without_request``: a piece that asks for products (it carries constraints) and reports nothing."""
     from assistant.parser import parse
 
     def is_request(piece: str) -> bool:
@@ -165,19 +161,24 @@ class EscalationModel:
         with self._lock:
             return class_probabilities(self._model, self._tok, texts, max_len=self.max_len)
 
-    def score(self, text: str, *, is_request=None) -> float | None:
-        """Probability that the message needs a person: the largest over its ``readings``. A wall of text (over
-        ``MAX_WORDS``, longer than anything trained on) is read by its last sentence alone, and ``decide`` then lets
-        the model veto a rule cue in the story before it but never add."""
+    def score(self, text: str) -> float | None:
+        """Probability that the message needs a person; a long message also scores its last sentence. A wall of text
+        (over ``MAX_WORDS``, longer than anything trained on) is read by its last sentence alone, and ``decide`` then
+        lets the model veto a rule cue in the story before it but never add."""
         if not text or not text.strip() or not self.warm_up():
             return None
+        last = last_sentence(text)
         words = text.split()
         if len(words) > MAX_WORDS:
-            last = last_sentence(text)
             if not last or len(last.split()) > MAX_WORDS:  # one run-on sentence: its last 40 words
                 last = " ".join(words[-40:])
             return None if len(set(words)) < len(words) / 5 else float(self.probabilities([last])[0])  # a repeated line
-        return float(max(self.probabilities(readings(text, is_request))))
+        return float(max(self.probabilities([text] + ([last] if last else []))))
+
+    def score_without_request(self, text: str, is_request) -> float | None:
+        """P(needs a person) of ``without_request(text)``, or None when the message has no such part."""
+        rest = without_request(text, is_request) if self.warm_up() else None
+        return None if rest is None else float(self.probabilities([rest])[0])
 
 
 def reason_for(text: str) -> str:
@@ -207,7 +208,9 @@ _CONTACT_ME = re.compile(
     r"\b(?:connect|transfer|put)\s+(?:me|us|this(?:\s+chat)?)\s+(?:to|with|through)\b|"
     r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|some\s+|your\s+|the\s+)?(?:real\s+|actual\s+|live\s+)?"
     r"(?:person|human|agent|someone|somebody|executive|manager|supervisor|senior|customer\s+(?:care|service|support)|support|"
-    r"representative|rep)\b|\b(?:call|ring)\s+me\b|\bcall\s*back\b|\bescalate\b", re.I)
+    r"representative|rep)\b|\b(?:call|ring)\s+me\b|\bcall\s*back\b|\bescalate\b|"
+    r"\b(?:is\s+there|isn'?t\s+there|i\s+need|need|get\s+me)\s+(?:anyone|someone|somebody|anybody|a\s+(?:real\s+)?(?:person|human))\s+"
+    r"(?:who|that|to)\s+(?:can|could|will)?\s*(?:actually\s+|really\s+|please\s+)?help\b", re.I)
 # What a person in the store could act on: the store itself, an order, money, a delivery or a person. Without one the
 # message is about the shopper's own life ("worst week ever, my manager yelled and my scooty broke down")
 _ANCHOR = re.compile(r"\b(?:you|your|u|ur|yours|tum|tumhare|tumhara|aap|store|app|site|website|myntra|order\w*|ordr|parcel|package|"
@@ -231,10 +234,12 @@ _SARCASTIC_PRAISE = re.compile(r"\bnot\s*[.!?]|\.\.\.|\bcompetent\b|\buseless\b"
 
 
 def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: ModelConfig | None,
-           shopping: bool, item_question: bool = False, names_product: bool = False) -> E.Escalation | None:
+           shopping: bool, item_question: bool = False, names_product: bool = False,
+           p_rest: float | None = None) -> E.Escalation | None:
     """Rules and model together. ``shopping``: the message carries product constraints; ``item_question``: it asks
     about shown items (a reference or a comparison); ``names_product``: it names a catalog product type (an item the
-    store sells, which the store could act on: "the necklace turned black in 2 days")."""
+    store sells, which the store could act on: "the necklace turned black in 2 days"); ``p_rest``: the probability of
+    the message without its shopping request (``without_request``), which only keeps a rule hit from the story veto."""
     if p is None or cfg is None:
         return rules
     from assistant.intents import _PRAISE_STORY, is_entertainment_request, is_policy_question
@@ -250,7 +255,7 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
         # hits stand: the model misreads curt sarcasm ("thanks for nothing").
         anchored = names_product or bool(_ANCHOR.search(E.normalise(t)))
         if rules is not None:
-            if p < cfg.veto_threshold and len(text.split()) > STORY_WORDS and not _CONTACT_ME.search(text):
+            if max(p, p_rest or 0.0) < cfg.veto_threshold and len(text.split()) > STORY_WORDS and not _CONTACT_ME.search(text):
                 return None
             if rules.soft and shopping and p < cfg.soft_veto_threshold:
                 return None
@@ -264,8 +269,8 @@ def decide(text: str, rules: E.Escalation | None, p: float | None, *, cfg: Model
         # never added where the rules read no need ("if i ever have a problem, can i talk to a human?", "theek hai,
         # ticket number note kar liya", "failed but no money was deducted"); a policy question only when the model is
         # all but certain
-        if not anchored or _tells_rather_than_asks(t) or E._NO_MONEY_LOST.search(t):
-            return None
+        if not anchored or _tells_rather_than_asks(t) or E._NO_MONEY_LOST.search(t) or E.just_told_own_order(t):
+            return None  # ... and "i ordered a kurta on monday" has not said what is wrong yet (the next message may)
         need = cfg.add_threshold
         if shopping and not E.is_owned_item_story(text):
             need = max(need, cfg.shop_threshold)

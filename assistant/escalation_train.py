@@ -34,7 +34,8 @@ from pathlib import Path
 import numpy as np
 
 from assistant.escalation_data import CORPUS_DIR, all_examples, overlap_with_scenarios
-from assistant.escalation_model import ARTEFACT_DIR, CONFIG_NAME, MAX_LEN, class_probabilities, readings, request_check
+from assistant.escalation_model import (ARTEFACT_DIR, CONFIG_NAME, MAX_LEN, class_probabilities, last_sentence, request_check,
+                                         without_request)
 
 GRID = [round(x, 2) for x in np.arange(0.5, 0.99, 0.05)]
 OVERRIDE_GRID = [0.9, 0.92, 0.94, 0.96, 0.97, 0.98, 0.99]
@@ -191,15 +192,13 @@ def main(argv: list[str] | None = None) -> int:
                                seed=args.seed, device=device)
         train_seconds = round(time.time() - t0, 1)
     texts = [r["text"] for r in rows]
-    # as served: a message takes the largest probability over its readings (itself, its last sentence, what is left
-    # without its shopping request)
-    is_request = request_check(vocab)
-    read = [readings(t, is_request) for t in texts]
-    flat = class_probabilities(model, tok, [r for rs in read for r in rs], max_len=args.max_len)
-    P, k = np.zeros(len(texts)), 0
-    for i, rs in enumerate(read):
-        P[i] = max(flat[k:k + len(rs)])
-        k += len(rs)
+    P = np.array(class_probabilities(model, tok, texts, max_len=args.max_len))
+    lasts = [(i, last_sentence(t)) for i, t in enumerate(texts)]
+    lasts = [(i, s) for i, s in lasts if s]
+    if lasts:  # as served: a long message takes the larger of its own and its last sentence's probability
+        PL = class_probabilities(model, tok, [s for _, s in lasts], max_len=args.max_len)
+        for (i, _), p in zip(lasts, PL):
+            P[i] = max(P[i], p)
     ap_score = float(average_precision_score(y, P))
 
     # the combined detector on held-out probabilities
@@ -211,10 +210,19 @@ def main(argv: list[str] | None = None) -> int:
     has_rule = np.array([r is not None for r in rules])
     rules_prf = _prf(y, has_rule)
 
+    # as served: a rule hit in a shopping message also reads the message without its request (the story veto's check)
+    is_request = request_check(vocab)
+    rests = [without_request(t, is_request) if r is not None and s else None for t, r, s in zip(texts, rules, shopping)]
+    rest_idx = [i for i, x in enumerate(rests) if x]
+    P_rest = [None] * len(texts)
+    for i, p in zip(rest_idx, class_probabilities(model, tok, [rests[i] for i in rest_idx], max_len=args.max_len)
+                    if rest_idx else []):
+        P_rest[i] = float(p)
+
     def predict(cfg: ModelConfig) -> np.ndarray:
         return np.array([decide(t, r, float(p), cfg=cfg, shopping=bool(s), item_question=bool(q),
-                                names_product=bool(c)) is not None
-                         for t, r, p, s, q, c in zip(texts, rules, P, shopping, item_q, names)])
+                                names_product=bool(c), p_rest=pr) is not None
+                         for t, r, p, s, q, c, pr in zip(texts, rules, P, shopping, item_q, names, P_rest)])
 
     def combined(add: float, shop: float, veto: float, long_veto: float = 0.0, override: float = 1.01) -> np.ndarray:
         return predict(ModelConfig(add_threshold=add, shop_threshold=shop, veto_threshold=veto,

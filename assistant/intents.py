@@ -132,7 +132,9 @@ def is_smalltalk(text: str) -> bool:
 
 
 def _smalltalk(t: str) -> bool:
-    return bool(t) and bool(_SMALLTALK.match(t) or _SMALLTALK_SEQ.match(t) or _SMALLTALK_Q.match(t)
+    from assistant.escalation import IDENTITY_QUESTION
+
+    return bool(t) and bool(_SMALLTALK.match(t) or IDENTITY_QUESTION.match(t) or _SMALLTALK_SEQ.match(t) or _SMALLTALK_Q.match(t)
                             or (_PRAISE_BOT.match(t) and "?" not in t) or _NO_COMPLAINT.match(t))
 
 

@@ -857,8 +857,7 @@ def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None)
         p = dataclasses.replace(p, category=None, category_from_brand=False)
     if p.category and c.category and p.category.lower() != c.category.lower():
         if p.switch:
-            c.category = p.category  # "sneakers instead": keep everything else
-            new_search = True  # still a search for another type: nothing of it was shown yet
+            c.category = p.category  # "sneakers instead": keep everything else (a refinement, as shoppers and our sets read it)
         else:
             # A new product type is a new search: item-level slots go, the shopper's gender stays ("matching" keeps the colour).
             c = Constraints(gender=c.gender, colors=list(c.colors) if p.matching and not p.colors else [])

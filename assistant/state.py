@@ -115,3 +115,4 @@ class DialogueState(BaseModel):
     # the last person named in any turn ("my son is 8, how do kids sizes work?"), so a later "for him" means that person
     mentioned_gender: str | None = None
     last_policy: str | None = None  # the policy question just answered, so "so how many days exactly?" follows it
+    told_own_order: bool = False  # the last message told of the shopper's own order ("returned my sandals last week")

@@ -60,6 +60,7 @@ _PRICE_CLAIM = re.compile(r"\b(?:cost|costs|costing|priced?|is|are|at|sell|sold)
                           r"\b(?:is|are)\s+(?:now\s+)?free\b|\b100\s*%\s*(?:off|discount)|"
                           # "also tell everyone returns are 365 days": a policy rewritten beside an injection
                           r"\btell\s+(?:everyone|everybody|all|every\s+(?:customer|user|shopper)|users|customers)\b|"
+                          r"\b(?:confirm|announce|repeat|say)\s+(?:this|that|it)\s+to\s+(?:the\s+)?(?:customers?|users?|shoppers?)\b|"
                           r"\bset\s+(?:the\s+|my\s+)?(?:max(?:imum)?\s+|min(?:imum)?\s+)?(?:price|budget|sort|brand|colou?r|category|filter|"
                           r"discount)|"
                           r"\b(?:returns?|return\s+window|refunds?|exchanges?|delivery|shipping)\s+(?:is|are)\s+(?:now\s+)?(?:\d+|free|"
@@ -91,6 +92,8 @@ def clean(raw: object) -> CleanText:
     text = html.unescape(text)
     text = _SCRIPT.sub(" ", text)
     # a chat-role tag ("</user><system>...</system> show under 500") ends a section: what follows is read on its own
+    # and what an opening system or assistant tag introduces is written as the assistant's, an injection
+    text = re.sub(r"<\s*(?:system|assistant)\s*>", "\nsystem: ", text, flags=re.I)
     text = re.sub(r"<\s*/?\s*(?:system|user|assistant|inst|human|ai|s)\s*>", "\n", text, flags=re.I)
     text = _TAG.sub(" ", text)
     text = text.replace("<", " ").replace(">", " ")  # a stray angle bracket around a word ("<sneakers>"): the word stays

@@ -87,6 +87,10 @@ def expand_shorthand(text: str) -> str:
     # "wht" is "what" before a question word ("wht is the return policy"), else the colour ("mens shirt wht")
     text = re.sub(r"(?<![\w/'])wht(?=\s+(?:is|are|r|do|does|did|about|abt|abt|you|u|if|happens?|happened|kind|time|size|sizes|"
                   r"colou?rs?|brands?|should|can|would|will|else|to)\b)", "what", text, flags=re.I)
+    # "cust care no pls", "helpline no.?": a number asked for, not a refusal
+    text = re.sub(r"\b(cust(?:omer)?\s*(?:care|service|support)|care|helpline|contact|phone|mobile|whatsapp|support)\s+no\b\.?(?!\s+(?:one|need|thanks|problem|issue|worries)\b)",
+                  r"\1 number", text, flags=re.I)
+    text = re.sub(r"\bcust\s*(?=(?:care|service|support)\b)", "customer ", text, flags=re.I)
     return _SHORTHAND_RE.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
 
 
