@@ -24,7 +24,8 @@ from langgraph.graph.message import add_messages
 from assistant import answers, escalation
 from assistant.escalation_model import EscalationModel, request_check
 from assistant.escalation_model import decide as decide_escalation
-from assistant.intents import _SMALLTALK, FESTIVALS, IntentClassifier, is_policy_question, is_smalltalk, reconcile_shop, rule_intent
+from assistant.intents import (_SMALLTALK, FESTIVALS, IntentClassifier, is_emoji_reaction, is_policy_question, is_smalltalk,
+                               reconcile_shop, rule_intent)
 from assistant.vocab import expand_shorthand
 from assistant.parser import _RESET, _SEX, _STOP as _PARSER_STOP, apply, parse
 from assistant.state import Clarification, Constraints, DialogueState
@@ -345,7 +346,7 @@ class Assistant:
             esc = escalation.Escalation("order_problem", "normal", "asks after the order just told of")  # "refund??"
         ds.told_own_order = esc is None and bool(escalation.OWN_ORDER_TOLD.search(ct.text))
         parsed = parse(ct.text, self._vocab)
-        if (looks_like_gibberish(ct.text) and not _SMALLTALK.match(ct.text)
+        if (looks_like_gibberish(ct.text) and not _SMALLTALK.match(ct.text) and not is_emoji_reaction(ct.text)
                 and not (re.search(r"[a-z]", ct.text, re.I) and is_smalltalk(expand_shorthand(ct.text)))
                 and not parsed.refs
                 and not parsed.has_constraints() and esc is None):
@@ -535,7 +536,7 @@ class Assistant:
                      "1500\"), ask about a product (\"is #2 cotton?\"), compare items, or ask about delivery and returns.")
         elif ds.ticket_id:
             reply = f"Your ticket {ds.ticket_id} is with our customer-service team; an agent will reply here."
-        elif re.search(rf"\b(happy|merry)\s+(?:{FESTIVALS}|festive|festival|holidays?)\b", t):
+        elif re.search(rf"\b(happy|merry)\s+(?:{FESTIVALS}|festive|festival|holidays?)\b|\bmubarak\b|\bshubh\b", t):
             reply = "Thank you, and the same to you! What can I find for you today?"
         elif re.search(r"\b(love|loved|impressed|nice|great|sweet|kind|amazing|awesome|wonderful|helpful|lovely|sorted|solved|"
                        r"better|funnier|faster|smarter)\b", t):

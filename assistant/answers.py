@@ -131,7 +131,10 @@ def compare(products: list[tuple[int, Product]]) -> str:
 # "which of these is the cheapest?", "which one of those has full sleeves?": a question across everything shown
 WHICH_OF = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+)\W+)?which\s+(?:one\s+|ones\s+|of\s+them\s+)?(?:of\s+(?:these|those|them|the\s+\w+)\s+)?"
                       r"(?:one\s+)?(?:is|are|has|have|comes?|looks?|would|should|will|'s)\b|"
-                      r"^\W*which\s+(?:one\s+)?of\s+(?:these|those|them)\b", re.I)
+                      r"^\W*which\s+(?:one\s+)?of\s+(?:these|those|them)\b|"
+                      # "which one cheaper", "which one better for office": the verb left out
+                      r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+)\W+)?which\s+(?:one|ones)\s+(?:is\s+)?(?:cheaper|cheapest|better|best|costlier|"
+                      r"lighter|softer|warmer|nicer|longer|smaller|bigger)\b", re.I)
 # the question names its items ("which of 2 and 5 is cotton?"): a comparison of those
 NAMES_ITEMS = re.compile(r"#\s*\d|\b\d\b|\b(?:first|second|third|fourth|fifth|last)\b", re.I)
 _CHEAPEST = re.compile(r"\b(cheapest|least\s+expensive|lowest\s+price\w*|most\s+affordable|cheaper)\b", re.I)

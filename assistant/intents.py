@@ -29,7 +29,7 @@ _SMALLTALK = re.compile(
     r"how\s+are\s+you|who\s+are\s+you|what\s+can\s+you\s+do|are\s+you\s+a\s+(?:bot|robot|human)|what'?s\s+your\s+name|"
     r"lol|haha+|wow|hmm+|sounds\s+good|got\s+it|alright|sure|namaste|you'?re\s+(?:great|helpful|awesome)|"
     r"what\s+(?:do|can)\s+you\s+(?:sell|offer|stock|do)|what\s+(?:can|do)\s+i\s+(?:buy|find|shop)\s+here|"
-    rf"(?:happy|merry)\s+(?:{FESTIVALS})"
+    rf"(?:(?:happy|merry)\s+(?:{FESTIVALS})|(?:{FESTIVALS})\s+mubarak|shubh\s+(?:{FESTIVALS})|(?:eid|ramzan|ramadan)\s+(?:mubarak|kareem))"
     r"(?:\s+(?:to\s+)?(?:you|u|all|everyone|shopassist|team|guys|folks))?(?:\s+in\s+advance)?)"
     r"(?:[\s,!.]+(?:there|thanks|thank\s+you|a\s+lot|so\s+much|again|bot|friend|buddy|mate|bro|please|wa+s+u+p+|wh?at'?s\s+up|:\)|🙂|😊))*[\s!.?]*$",
     re.I,
@@ -125,10 +125,18 @@ _ENTERTAIN = re.compile(
     r"^\W*(?:do\s+)?(?:you|u)\s+know\s+any\s+(?:good\s+)?(?:jokes?|riddles?|puns?)\b[^.?!;,]*[.?!]*\W*$", re.I)
 
 
+# a reaction in emoji alone ("😍😍", "👍", "❤️🙏"): small talk, not gibberish
+_REACTION_EMOJI = re.compile(r"^[\s!.😍🥰😊🙂😀😃😄😁🤩👍👌🙏❤️❤♥💕💖💯🔥✨🎉😘☺️☺]+$")
+
+
+def is_emoji_reaction(text: str) -> bool:
+    return bool(text.strip()) and bool(_REACTION_EMOJI.match(text.strip())) and not re.search(r"\w", text)
+
+
 def is_smalltalk(text: str) -> bool:
     # emoji and other symbols ("Happy Diwali!! 🪔✨") carry no words: try the text with them blanked out as well
     bare = "".join(" " if unicodedata.category(ch) in ("So", "Sk", "Cs", "Co") else ch for ch in text).strip()
-    return _smalltalk(text.strip()) or (bare != text.strip() and _smalltalk(bare))
+    return _smalltalk(text.strip()) or (bare != text.strip() and _smalltalk(bare)) or is_emoji_reaction(text)
 
 
 def _smalltalk(t: str) -> bool:
@@ -375,7 +383,7 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
     later = _COME_BACK_LATER.search(t)
     if later and "?" not in t and not _ASKS.search(t[:later.start()] + " " + t[later.end():]):
         return "smalltalk"  # "thanks! I'll talk to my husband and come back later"
-    if is_praise_story(t):
+    if is_praise_story(t) or (_ORDER_PRAISE.search(t) and "?" not in t and not _ASKS.search(t)):
         return "smalltalk"  # "ordered a kurta for my mom and she loved it!! you guys are great": a story, no request
     if _PRAISE_BOT.match(t) and "?" not in t and _PAST_PURCHASE.search(t):
         return "smalltalk"  # "you guys are the best, got my favourite jeans here last month": praise, not a search
@@ -386,7 +394,7 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
     if parsed.more_like and (parsed.refs or parsed.pronoun):
         return "refine"
     no_slot_change = not (parsed.price_max or parsed.price_min or parsed.sort or parsed.exclude_brands
-                          or parsed.exclude_colors)
+                          or parsed.exclude_colors or parsed.remove or parsed.release or parsed.remove_values)
     if (len(parsed.refs) == 1 and _YES_NO_ITEM_Q.search(t) and not parsed.compare and not parsed.sort
             and not parsed.exclude_brands and not parsed.exclude_colors):
         no_slot_change = True  # "is the 2nd one under 5000?" asks about that item's price, it sets no budget
@@ -411,6 +419,10 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
     return None
 
 
+# "got my order yday loved it 😍": an order praised, no request
+_ORDER_PRAISE = re.compile(r"\b(?:got|received|came|arrived)\b[^.?!]{0,30}?\b(?:order|parcel|package|delivery)?[^.?!]{0,20}?"
+                           r"\b(?:lov(?:e|ed|ing)\s+(?:it|them|this|these)|(?:is|are|was|were)\s+(?:great|awesome|perfect|amazing|superb|"
+                           r"lovely|beautiful)|fits?\s+perfectly)\b", re.I)
 _OTHER_SHOP_STORY = re.compile(r"\b(?:another|other|some\s+other|a\s+different)\s+(?:site|app|website|store|shop|seller|brand)\b|"
                                r"\b(?:amazon|flipkart|ajio|meesho|nykaa|snapdeal|tata\s+cliq)\b|\bnot\s+from\s+you\b", re.I)
 _PIVOT = re.compile(r"\b(?:any\s*ways?|anyhow|moving\s+on|coming\s+back\s+to\s+(?:shopping|it)|leaving\s+that\s+aside)\b[\s,.!:;-]*",

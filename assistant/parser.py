@@ -116,8 +116,8 @@ _COMPARE = re.compile(r"\b(compare|comparison|versus|vs\.?|difference\s+between|
 _NEG_CUES = {"not", "no", "non", "without", "except", "excluding", "exclude", "avoid", "dont", "never", "nothing",
              "hate", "dislike", "skip", "minus", "neither", "nor", "but", "zzrem"}
 _NEG_PHRASES = re.compile(r"\b(other\s+than|anything\s+but|any\s+(?:colou?rs?|brands?|shades?|one|ones)\s+(?:but|except(?:\s+for)?)|"
-                          r"except(?:\s+for)?|apart\s+from|not\s+a\s+fan\s+of|don'?t\s+(?:like|want|show)|"
-                          r"do\s+not\s+(?:like|want|show)|no\s+more|none\s+of|not\s+into|allergic\s+to|tired\s+of|"
+                          r"except(?:\s+for)?|apart\s+from|not\s+a\s+fan\s+of|don'?t\s+(?:really\s+|much\s+|quite\s+)?(?:like|want|show)|"
+                          r"do\s+not\s+(?:really\s+|much\s+)?(?:like|want|show)|skip|avoid|no\s+more|none\s+of|not\s+into|allergic\s+to|tired\s+of|"
                           r"fed\s+up\s+with|stay\s+away\s+from|steer\s+clear\s+of|leave\s+out|rule\s+out)\b", re.I)
 # Releasing a value ("doesn't have to be Lavie", "forget the puma filter") removes it from the wishes without
 # excluding it; "remove/drop X" releases X when it is a wish, else excludes it (the shopper sees X and wants it gone).
@@ -197,11 +197,12 @@ class Parsed:
     release: list[str] = field(default_factory=list)  # colour/brand values to drop from the wishes, never excluded
     remove_values: list[str] = field(default_factory=list)  # "remove X": released if X is a wish, else excluded
     matching: bool = False  # "and matching placemats": the new type keeps the colour
+    allow: list[str] = field(default_factory=list)  # "white is ok actually": no longer excluded, not wished either
 
     def has_constraints(self) -> bool:
         return bool(self.category or self.gender or self.colors or self.exclude_colors or self.brands
                     or self.exclude_brands or self.price_min is not None or self.price_max is not None
-                    or self.cheaper or self.sort or self.remove or self.reset or self.release)
+                    or self.cheaper or self.sort or self.remove or self.reset or self.release or self.allow)
 
     def has_item_slots(self) -> bool:
         return bool(self.category or self.colors or self.brands or self.gender)
@@ -411,6 +412,7 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     text = expand_shorthand(text)
     cued = _case_cued_brands(text, vocab)
     text = _KURTA_SET.sub("kurta set", text)
+    text = re.sub(r"\bread(?=\s+colou?r\b)", "red", text, flags=re.I)  # voice typing: "saree in read colour"
     low = text.lower()
     # typo-tolerant cue words ("undr 3000"), numbers and currency untouched
     p.price_min, p.price_max, _ = parse_price(re.sub(r"[a-z]{4,}", lambda m: vocab.correct(m.group(0)), low))
@@ -461,6 +463,9 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
         if rel in ("zzinst", "zzrel") and m.kind == "category":
             released_type = released_type or rel == "zzrel"
             continue  # "shorts instead of t-shirts", "instead of t-shirts, what about shorts?", "forget blazers, a suit"
+        if m.kind in ("colour", "brand") and not neg and _IS_OK.match(" ".join(tokens[m.end:m.end + 4])):
+            p.allow.append(m.value)  # "fine white is ok actually, just not black"
+            continue
         if rel == "zzrem" and m.kind in ("colour", "brand"):
             p.remove_values.append(m.value)
         if m.kind == "colour":
@@ -498,9 +503,9 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     # "bhai, ..." / "bro ..." opening a message addresses the reader; another person named after it is the one shopped for
     if len(genders) > 1 and genders[0].start == 0 and tokens[0] in _ADDRESS_WORDS:
         genders = genders[1:]
-    elif genders and genders[0].start == 0 and tokens[0] in _ADDRESS_WORDS and tokens[1:2] and tokens[1] in (
-            "zzcomma", "zzsep", "ek", "sun", "suno", "yaar", "please", "pls", "plz"):
-        genders = genders[1:]  # "bhai ek min, ...", "bro, ...": the reader addressed, nobody shopped for
+    elif genders and genders[0].start == 0 and tokens[0] in _ADDRESS_WORDS and not (
+            tokens[1:2] and tokens[1] in ("ke", "ki", "k", "ka", "ko", "for", "liye", "lie", "s", "ne")):
+        genders = genders[1:]  # "bhai ek min, ...", "bhai sasta dikhao", "bro, ...": the reader addressed, nobody shopped for
     named = [m for m in genders if not all(t in ("him", "his", "her") for t in tokens[m.start:m.end])]
     # "for his mama's wedding": the person whose occasion it is, not the one the item is for
     hosts = {m.start for m in genders if m.end < len(tokens) and tokens[m.end] in _OCCASIONS}
@@ -645,6 +650,8 @@ _ADDRESS_WORDS = {"bhai", "bhaiya", "bro", "didi", "dude", "sis", "boss", "man",
 _OCCASIONS = {"wedding", "weddings", "party", "function", "engagement", "reception", "sangeet", "mehendi", "mehndi", "shaadi",
               "funeral", "housewarming", "puja", "pooja"}
 _NEEDS = {"needs", "need", "wants", "want", "requires", "loves", "likes", "asked", "asks", "ko"}
+_IS_OK = re.compile(r"(?:is|are|r)\s+(?:also\s+|too\s+)?(?:ok|okay|fine|alright|allowed|acceptable)\b|(?:also|too)\s+"
+                    r"(?:is|are)\s+(?:ok|okay|fine)\b|(?:chalega|chalegi|chalenge)\b")
 _ROLE_WORDS = {"delivery", "courier", "security", "sales", "shop", "office", "post", "service", "store", "peon", "tea"}
 _FACET_GENDER = {"men", "mens", "male", "males", "gents", "gent", "gentlemen", "menswear", "mans", "women", "womens",
                  "female", "females", "ladies", "womenswear", "womans", "boys", "girls", "unisex"}
@@ -702,7 +709,9 @@ def _drop_corrected(matches: list, tokens: list[str]) -> list:
     if cut < 0:
         return matches
     after = {m.kind for m in matches if m.start > cut}
-    return [m for m in matches if m.start > cut or m.kind not in after or m.kind == "gender"]
+    # "white is ok actually, just not black": a value allowed again is no value taken back
+    return [m for m in matches if m.start > cut or m.kind not in after or m.kind == "gender"
+            or _IS_OK.match(" ".join(tokens[m.end:m.end + 4]))]
 
 
 def _head_category(hits, tokens: list[str]):
@@ -942,7 +951,9 @@ def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None)
 
 def _apply_release(p: Parsed, c: Constraints, prior_wishes: set[str]) -> None:
     """'doesn't have to be Lavie' drops Lavie from the wishes; 'remove black' drops black if it was a wish (no
-    exclusion), else the negation already excluded it."""
+    exclusion), else the negation already excluded it; 'white is ok' drops white from the exclusions."""
+    for v in p.allow:
+        c.exclude_colors, c.exclude_brands = _without(c.exclude_colors, [v]), _without(c.exclude_brands, [v])
     for v in p.release:
         c.colors, c.brands = _without(c.colors, [v]), _without(c.brands, [v])
     wished = {x.lower() for x in (p.colors + p.brands)}
