@@ -55,7 +55,9 @@ _NOT_STOCKED = re.compile(
     r"remote[- ]control(?:led)?\s+\w+|rc\s+cars?|action\s+figures?|video\s+games?|dolls?(?=\s*(?:house|\?|$))|"
     r"(?:cricket|baseball|tennis|badminton|hockey|table\s+tennis)\s+(?:bats?|balls?|rackets?|racquets?|kits?|sticks?|nets?)|"
     r"footballs?|basketballs?|shuttlecocks?|dumbbells?|treadmills?|ps[345]|xbox|nintendo|(?:game|gaming)\s+controllers?|"
-    r"controllers?|air\s+fryers?|fryers?|trimmers?|shavers?|chargers?|helmets?|tents?)\b"
+    r"controllers?|air\s+fryers?|fryers?|trimmers?|shavers?|chargers?|helmets?|tents?|walking\s+sticks?|wheel\s*chairs?|"
+    r"hearing\s+aids?|(?:blood\s+pressure|bp|sugar|glucose)\s+(?:machines?|monitors?|meters?)|glucometers?|thermometers?|"
+    r"umbrellas?)\b"
     r"(?!\s*(?:covers?|cases?|pouch(?:es)?|bags?|sleeves?|holders?|stands?|backpacks?|straps?|charms?|prints?|printed|motif))",
     re.I)
 _VAGUE_REQUEST = re.compile(
@@ -394,6 +396,11 @@ class Assistant:
         if not parsed.gender and ds.mentioned_gender and not ds.constraints.gender and re.search(
                 r"\b(?:uske|uski|unke|unki|iske|inke|iski)\s+(?:liye|lie)\b", ct.text, re.I):
             parsed.gender = ds.mentioned_gender  # "ok frock dikhao uske liye" after "5 saal ki beti hai"
+        if not parsed.gender and ds.mentioned_gender and not ds.constraints.gender:
+            she = re.match(r"^\W*(?:(?:now|and|also|so|ok(?:ay)?)\W+)*(she|he)\s+(?:also\s+)?(?:wants|needs|likes|loves|would\s+like|"
+                           r"asked\s+for|wears)\b", ct.text, re.I)
+            if she and _SEX.get(ds.mentioned_gender) == ("f" if she.group(1).lower() == "she" else "m"):
+                parsed.gender = ds.mentioned_gender  # "my daughter loved it!!" then "now she wants a top": the daughter
         if parsed.gender and not parsed.gender_from_pronoun:
             ds.mentioned_gender = parsed.gender
         if intent in ("shop", "search", "refine"):
@@ -875,7 +882,8 @@ _SHOPPERS_OWN_ASK = re.compile(r"\b(?:i|i'?d|we)\s+(?:really\s+)?(?:want|need|wo
 _THING_REQUEST = re.compile(r"\?|\b(?:then|what\s+about|how\s+about|do\s+you\s+(?:have|sell|stock)|any|anything|need|want|"
                             r"looking\s+for|show|get\s+me|instead|maybe|at\s+least|atleast|chahiye|dikhao)\b", re.I)
 # words that make a bare noun phrase no longer ("fine, winter gloves for women" is three words of request)
-_SHORT_REQUEST_GLUE = {"for", "a", "an", "the", "some", "fine", "ok", "okay", "k", "hmm", "zzcomma", "and", "in"}
+_SHORT_REQUEST_GLUE = {"for", "a", "an", "the", "some", "fine", "ok", "okay", "k", "hmm", "zzcomma", "zzsep", "and", "in", "no", "yes",
+                       "size"}
 # words that name no thing of their own in a short request ("show me some stuff", "forget the minimum")
 _FILLER_WORDS = {"stuff", "stuffs", "things", "thing", "items", "item", "options", "option", "minimum", "maximum", "collection",
                  "range", "variety", "kind", "kinds", "type", "types", "sort", "style", "styles", "design", "designs", "ones",

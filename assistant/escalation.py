@@ -100,7 +100,7 @@ _ANGER = re.compile(
     r"\b(worst(?![- ]case)|terrible|horrible|pathetic|useless|ridiculous|disgusting|awful|furious|angry(?!\s+birds?)|annoyed|frustrat\w*|"
     r"fed\s+up|cheated|cheats|cheaters|scam\w*|fraud\w*|liars?|bakwaa?s(?:\s+(?:service|hai))?|ghatiya|dhokha\w*|chor|rubbish|garbage|trash|nonsense|stupid|idiot\w*|incompetent|"
     r"unacceptable|shameful|shame\s+on|wtf|damn|hell|crap|sh[i1]t\w*|f+u+c+k\w*|bloody|sucks?|hate\s+(?:this|you|your)|"
-    r"never\s+(?:again|shopping|buying)|sue\s+you|consumer\s+(?:court|forum)|legal\s+action|rude|misbehav\w*|"
+    r"never\s+(?:again|shopping|buying)|sue\s+you|consumer\s+(?:court|forum|complaint|case)|pointless|legal\s+action|rude|misbehav\w*|"
     r"abusive|unprofessional|harass\w*|disgusted|outrageous|hopeless|joke\s+of\s+a|dumb|moron\w*|brainless|clueless|"
     r"are\s+you\s+(?:deaf|blind|kidding|serious|mad|crazy)|how\s+many\s+times\s+(?:do|should|must|have)\s+i|"
     r"(?:i\s+)?(?:already\s+)?told\s+you\s+(?:already|before|twice|(?:\d+|two|three|many)\s+times)|waste\s+of\s+(?:my\s+)?time|"
@@ -116,7 +116,8 @@ _ORDER_OBJ = re.compile(r"\b(order\w*|parcel|package|shipment|delivery|delivered
                         r"balance|loyalty|reward\s+points|supercoins?|fee|fees|cod|cash\s+on\s+delivery|billed|bill)\b", re.I)
 _PROBLEM = re.compile(
     r"\b(not\s+(?:yet\s+)?(?:received|arrived|delivered|come|got|credited|refunded|processed|working|showing|picked)|"
-    r"never\s+(?:arrived|came|received|delivered|got|comes?|arrives?|shows?\s+up|works?|gets?\s+(?:sent|delivered))|"
+    r"never\s+(?:arrived|came|received|delivered|got|comes?|arrives?|shows?\s+up|showed\s+up|works?|gets?\s+(?:sent|delivered))|"
+    r"(?:did\s*n'?t|did\s+not|does\s*n'?t|does\s+not|never)\s+(?:even\s+)?(?:show|turn)\s+up|no[- ]show|"
     r"(?:is|are)\s*n'?t\s+(?:coming|arriving|working|loading)|(?:is|are)\s+not\s+(?:coming|arriving|loading)|"
     r"(?:can'?t|cannot|can\s+not|could\s*n'?t|unable\s+to|not\s+able\s+to)\s+(?:sign|log)\s*(?:in|into|on)?|"
     r"(?:can'?t|cannot|can\s+not|could\s*n'?t|unable\s+to|not\s+able\s+to)\s+(?:access|open|verify|reset|login|place|complete|"

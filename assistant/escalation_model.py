@@ -218,7 +218,8 @@ _ANCHOR = re.compile(r"\b(?:you|your|u|ur|yours|tum|tumhare|tumhara|aap|store|ap
                      r"grievance|e?mail|quality|bhej\w*|showing|shown|experience|give\s+up|tries|try|tried|attempts?|"
                      r"courier|refund\w*|payment|paid|pay|charged|charge|debited|deducted|money|return\w*|exchang\w*|pickup|account|"
                      r"login|otp|coupon|cashback|wallet|agent|human|person|someone|somebody|anyone|support|care|team|executive|"
-                     r"bought|ordered|received|arrived|came|sent|item|product|size|bill|invoice|ticket|complaint|complain)\b", re.I)
+                     r"(?:second|third|fourth|fifth|2nd|3rd|4th|5th|nth)\s+time|"
+                     r"bought|ordered|received|arrived|came|sent|item|product|size|bill|invoice|ticket|complaint|complain|trying|helping)\b", re.I)
 
 
 def _tells_rather_than_asks(t: str) -> bool:

@@ -130,7 +130,7 @@ _REACTION_EMOJI = re.compile(r"^[\s!.😍🥰😊🙂😀😃😄😁🤩👍�
 
 
 def is_emoji_reaction(text: str) -> bool:
-    return bool(text.strip()) and bool(_REACTION_EMOJI.match(text.strip())) and not re.search(r"\w", text)
+    return bool(_REACTION_EMOJI.match(text.strip())) and not re.search(r"\w", text) and bool(re.search(r"[^\s!.]", text))
 
 
 def is_smalltalk(text: str) -> bool:
@@ -169,7 +169,9 @@ _POLICY_FORM = re.compile(
     # a follow-up question may open with a conjunction and drop the "?" ("and does the refund go to my card")
     r"\?|^\s*(?:(?:and|also|so|but|ok(?:ay)?|oh|then|plus|btw|one\s+more\s+thing|just\s+checking)[\s,]+)?(?:how|what|when|where|which|why|can|could|may|do|does|is|are|will|would|should|any|if|in\s+case|"
     r"suppose|tell\s+me|explain)\b|\b(?:what\s+if|if\s+i|in\s+case|policy|policies|rules?|how\s+(?:long|many|much|soon|do|does|to)|"
-    r"is\s+it\s+possible|do\s+you\s+(?:have|offer|accept|allow|take|give|provide|charge)|charges?|fees?)\b", re.I)
+    r"is\s+it\s+possible|do\s+you\s+(?:have|offer|accept|allow|take|give|provide|charge)|charges?|fees?|"
+    # "just want to know how exchanges work for kids sizes"
+    r"(?:want|like|need)\s+to\s+know|how\s+(?:\w+\s+){1,2}(?:works?|happens?|goes)|wondering)\b", re.I)
 _NOT_POLICY_PRODUCT = re.compile(r"\b(wallets?)\b(?!\s*(?:balance|money|payment|pay))", re.I)
 
 
@@ -356,7 +358,8 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
         return "compare"
     if is_entertainment_request(t):
         return "smalltalk"
-    if has_results and WHICH_OF.search(t) and not NAMES_ITEMS.search(t) and not parsed.category:
+    if has_results and WHICH_OF.search(t) and not NAMES_ITEMS.search(t) and not parsed.category \
+            and not (parsed.sort and re.search(r"\b(?:sort|order|arrange|rearrange)\b", t, re.I)):
         return "compare"  # "which one of those has full sleeves?", "which is the cheapest of these?": across the shown
     if _OUT_OF_SCOPE.search(t) and not parsed.has_item_slots():
         return "other"  # "book me a train ticket": not something a fashion store does
@@ -414,11 +417,18 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
         return "smalltalk"  # "the heels i ordered came today, box a bit torn but they're fine, no complaints"
     if is_story_without_request(t, parsed):
         return "smalltalk"  # "another app sent my dad a damaged shirt last year ... hope you guys are better lol"
+    if _BOT_BANTER.search(t) and not _ASKS.search(t) and not parsed.refs:
+        return "smalltalk"  # "hey robot, do you even wear clothes? 😂"
     if parsed.has_constraints():
         return "shop"  # search or refine: decided from the state
     return None
 
 
+# teasing the assistant: "do you even wear clothes?", "good taste for a robot", "bots like you will replace him"
+_BOT_BANTER = re.compile(r"\b(?:robot|bot|bots|ai|chatbot|you|u)\b[^.?!]{0,40}?\b(?:even\s+wear|wear\s+clothes|(?:good|nice|great|bad)\s+"
+                         r"taste|have\s+feelings|feel\s+(?:anything|bored|tired)|ever\s+sleep|get\s+tired|replace\s+(?:him|her|them|us|me|"
+                         r"humans|people)|take\s+(?:our|my|his|her|their)\s+jobs?|single|married|have\s+a\s+(?:girlfriend|boyfriend))\b|"
+                         r"\b(?:good|nice|great)\s+taste\s+for\s+a\s+(?:robot|bot|machine|ai)\b", re.I)
 # "got my order yday loved it 😍": an order praised, no request
 _ORDER_PRAISE = re.compile(r"\b(?:got|received|came|arrived)\b[^.?!]{0,30}?\b(?:order|parcel|package|delivery)?[^.?!]{0,20}?"
                            r"\b(?:lov(?:e|ed|ing)\s+(?:it|them|this|these)|(?:is|are|was|were)\s+(?:great|awesome|perfect|amazing|superb|"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from assistant.state import Constraints
@@ -116,7 +117,7 @@ _COMPARE = re.compile(r"\b(compare|comparison|versus|vs\.?|difference\s+between|
 _NEG_CUES = {"not", "no", "non", "without", "except", "excluding", "exclude", "avoid", "dont", "never", "nothing",
              "hate", "dislike", "skip", "minus", "neither", "nor", "but", "zzrem"}
 _NEG_PHRASES = re.compile(r"\b(other\s+than|anything\s+but|any\s+(?:colou?rs?|brands?|shades?|one|ones)\s+(?:but|except(?:\s+for)?)|"
-                          r"except(?:\s+for)?|apart\s+from|not\s+a\s+fan\s+of|don'?t\s+(?:really\s+|much\s+|quite\s+)?(?:like|want|show)|"
+                          r"except(?:\s+for)?|apart\s+from|not\s+a\s+fan\s+of|hates?|hated|dislikes?|can'?t\s+stand|don'?t\s+(?:really\s+|much\s+|quite\s+)?(?:like|want|show)|"
                           r"do\s+not\s+(?:really\s+|much\s+)?(?:like|want|show)|skip|avoid|no\s+more|none\s+of|not\s+into|allergic\s+to|tired\s+of|"
                           r"fed\s+up\s+with|stay\s+away\s+from|steer\s+clear\s+of|leave\s+out|rule\s+out)\b", re.I)
 # Releasing a value ("doesn't have to be Lavie", "forget the puma filter") removes it from the wishes without
@@ -249,6 +250,8 @@ def _spell_amounts(text: str) -> str:
         n = _NUMBER_WORDS[m.group(1).lower()] * (100 if m.group(2).lower() in ("hundred", "sau") else 1000)
         return str(int(n))
     text = _WORD_NUMBER.sub(word, text)
+    # "one thousand five hundred" -> "1000 500" -> 1500
+    text = re.sub(r"\b(\d+)000\s+(?:and\s+)?([1-9])00\b", lambda m: str(int(m.group(1)) * 1000 + int(m.group(2)) * 100), text)
     return _HAZAAR.sub(lambda m: str(int(float(m.group(1)) * 1000)), text)
 
 
@@ -325,8 +328,8 @@ def _parse_price(text: str) -> tuple[float | None, float | None, set[tuple[int, 
     for rx, kind in ((_NEG_MAX, "max"), (_NEG_MIN, "min"), (_MAX_BEFORE, "max"), (_MAX_AFTER, "max"), (_MIN_BEFORE, "min"),
                      (_MIN_AFTER, "min"), (_AROUND, "around")):
         for m in rx.finditer(t):
-            if any(s[0] <= m.start() < s[1] for s in spans):
-                continue
+            if any(m.start() < s[1] and m.end() > s[0] for s in spans):
+                continue  # "around 900 max": the bound already read
             num, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))  # "_AROUND": before or after
             v = _amount(num, unit)
             if v is None or not ok(m, m.end()) or (v < 50 and not unit):
@@ -413,14 +416,20 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     cued = _case_cued_brands(text, vocab)
     text = _KURTA_SET.sub("kurta set", text)
     text = re.sub(r"\bread(?=\s+colou?r\b)", "red", text, flags=re.I)  # voice typing: "saree in read colour"
+    text = re.sub(r"\b(my|for|our)\s+sun\b", r"\1 son", text, flags=re.I)  # "tshrit for my sun age 10"
+    # in-laws by the relation's own word: "a saree for my daughter-in-law" is a woman's, not a girl's
+    text = re.sub(r"\b(daughter|son|mother|father|sister|brother)s?[- ]in[- ]laws?\b",
+                  lambda m: {"daughter": "bahu", "son": "damad", "mother": "saas", "father": "sasur", "sister": "bhabhi",
+                             "brother": "jiju"}[m.group(1).lower()], text, flags=re.I)
+    text = re.sub(r"\b(redd|blakk|whitee|bluee|greeen|yelloww|pinkk)\b", lambda m: {"redd": "red", "blakk": "black", "whitee": "white",
+                  "bluee": "blue", "greeen": "green", "yelloww": "yellow", "pinkk": "pink"}[m.group(1).lower()], text, flags=re.I)
     low = text.lower()
     # typo-tolerant cue words ("undr 3000"), numbers and currency untouched
     p.price_min, p.price_max, _ = parse_price(re.sub(r"[a-z]{4,}", lambda m: vocab.correct(m.group(0)), low))
     p.cheaper = bool(_CHEAPER.search(low)) and p.price_max is None
-    for rx, sort in _SORT:
-        if rx.search(low):
-            p.sort = sort
-            break
+    # the last order asked for wins: "most expensive first lol jk. cheapest first"
+    sorts = [(m.start(), sort) for rx, sort in _SORT for m in [rx.search(low)] if m]
+    p.sort = max(sorts)[1] if sorts else None
     if p.sort == "price_asc" and re.search(r"\bcheapest\b", low) and not re.search(r"\b(first|sort|order)\b", low):
         p.sort = "price_asc"  # "the cheapest ones" still means order by price
     if p.sort == "price_asc" and re.search(r"\bsast[aei]\s+(?:wal[aei]\s+)?(?:pehle|upar)\b", low):
@@ -442,6 +451,8 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     # Mark tokens belonging to negation phrases so "other than nike" negates nike.
     # a sentence end closes every scope: "I hate red. kurtas for women" negates red, not the kurtas
     neg_text = _SENTENCE_END.sub(" zzsep ", low)
+    # an emoji closes what came before it: "he's 12 not 5 🙄 plain black ones" negates nothing after the emoji
+    neg_text = "".join(" zzsep " if unicodedata.category(ch) == "So" else ch for ch in neg_text)
     neg_text = re.sub(r",(?=\s)", " zzcomma ", neg_text)
     neg_text = _INSTEAD_OF.sub(" zzinst ", neg_text)
     neg_text = _RELEASE_PHRASES.sub(" zzrel ", neg_text)
@@ -493,7 +504,10 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
         and not any((m.start > 0 and tokens[m.start - 1] in ("for", "to")) or (m.start > 1 and tokens[m.start - 2] in ("for", "to")
                     and tokens[m.start - 1] in ("my", "his", "her", "our", "the")) for m in genders)
     spouse_gender = genders[0].value if spouse_self else None
-    genders = [m for m in genders if not (m.end < len(tokens) and (tokens[m.end] in _SUBJECT_VERBS
+    def verb_after(m) -> str:  # "my late husband always bought me ...": the verb past an adverb
+        k = m.end + (1 if m.end < len(tokens) and tokens[m.end] in _VERB_ADVERBS else 0)
+        return tokens[k] if k < len(tokens) else ""
+    genders = [m for m in genders if not (m.end < len(tokens) and (verb_after(m) in _SUBJECT_VERBS
                                                                     or _REACTION.match(" ".join(tokens[m.end:m.end + 5])))
                                           and not (m.start > 0 and tokens[m.start - 1] in ("for", "to")))]
     # "the delivery boy gave my parcel to someone else": a job, not a person shopped for
@@ -513,8 +527,12 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
         m.start > 1 and tokens[m.start - 2] == "for" and tokens[m.start - 1] in ("my", "his", "her", "our", "the")))
         or (m.end + 1 < len(tokens) and tokens[m.end] in ("ke", "ki", "k") and tokens[m.end + 1] in ("liye", "lie", "liya"))]
     # "my 10 yr old son needs a blazer": the one who needs or wants it
-    needer = [m for m in named if m.end < len(tokens) and tokens[m.end] in _NEEDS]
+    # ("my mom wants him in something ethnic": the one wanted for, not the one who wants)
+    needer = [m for m in named if m.end < len(tokens) and tokens[m.end] in _NEEDS
+              and not (m.end + 1 < len(tokens) and tokens[m.end + 1] in ("him", "her", "them", "me", "us"))]
     p.gender = (facet or recipient[-1:] or needer[:1] or named or genders)[0].value if genders else None
+    if genders and not facet and all(m.start in hosts for m in genders) and re.search(r"\bfor\s+(?:me|myself)\b", low):
+        p.gender = None  # "the kurta for my daughter's engagement came ... now something for me": the shopper's own
     if spouse_self:
         p.gender = {"men": "women", "women": "men"}.get(spouse_gender, p.gender)
     if genders:
@@ -538,6 +556,13 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
             elif years <= 14 and p.gender in ("men", "women"):
                 p.gender = "boys" if p.gender == "men" else "girls"
         p.gender_from_pronoun = all(t in ("him", "his", "her") for t in tokens[g.start:g.end])
+    told_age = _THIRD_PERSON_AGE.search(low)
+    if p.gender is None and told_age and not genders:
+        # "now he needs shorts, he's 10": the pronoun and the age name the range
+        he = told_age.group(0).lower().startswith("he")
+        years = int(told_age.group(1))
+        p.gender = ("boys" if he else "girls") if years <= 14 else (("men" if he else "women") if years >= 18 else None)
+        p.gender_from_pronoun = True
     if p.gender is None and any(t in ("kurti", "kurtis") for t in tokens):
         p.gender = "women"  # a kurti is the women's short kurta; the type word itself maps to Kurta, which men wear too
     if len({m.value for m in cat_hits}) > 1 and "zzsep" in tokens:
@@ -551,6 +576,13 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
 
         wished = [m for m in cat_hits if not (set(sentence_of(m.start)) & _HAS_WORDS
                                               and not set(sentence_of(m.start)) & (_REQUEST_WORDS | _SWITCH_WORDS))]
+        # "the kurta for my daughter's engagement arrived just in time! now something for me - heels": a type in a
+        # sentence that tells of an old order gives way to one in a sentence that asks
+        def told(m) -> bool:
+            s = set(sentence_of(m.start))
+            return bool(s & _TOLD_WORDS) and not s & (_REQUEST_WORDS | _SWITCH_WORDS | {"now"})
+        if any(set(sentence_of(m.start)) & (_REQUEST_WORDS | {"now"}) for m in wished) and any(told(m) for m in wished):
+            wished = [m for m in wished if not told(m)]
         if wished:
             cat_hits = wished
     p.category = _head_category(cat_hits, tokens)
@@ -638,7 +670,9 @@ _SELF_ID = re.compile(r"\b(?:girl|boy|ladki|ladka)\s+(?:hu|hoon|hun|hai\s+(?:mai
 _SPOUSES = {"husband", "hubby", "wife", "wifey", "bf", "gf", "boyfriend", "girlfriend", "pati", "patni", "biwi"}
 _FOR_SELF = re.compile(r"\b(?:my\s+own|for\s+myself|for\s+me|mere\s+liye|apne\s+liye)\b", re.I)
 _SUBJECT_VERBS = {"says", "said", "thinks", "thought", "complains", "complained", "laughs", "laughed", "told", "tells", "forgot",
-                  "forgets", "keeps", "kept", "scolds", "scolded", "shouts", "shouted"}
+                  "forgets", "keeps", "kept", "scolds", "scolded", "shouts", "shouted", "showed", "shows", "taught", "teaches",
+                  "bought", "gave", "gifted", "helped", "helps", "used", "recommended", "suggested", "sent"}
+_VERB_ADVERBS = {"always", "usually", "often", "never", "once", "also", "just", "already", "sometimes", "still"}
 # "my husband will be furious", "my wife would kill me": a reaction, not a wish ("a saree my mom won't want to return" is)
 _REACTION = re.compile(r"^(?:will|would|is\s+going\s+to|gonna)\s+(?:be\s+(?:so\s+|super\s+|really\s+)?(?:furious|angry|mad|upset|"
                        r"annoyed|livid|cross)|kill|murder|scold|shout|freak|lose\s+it)", re.I)
@@ -652,7 +686,8 @@ _OCCASIONS = {"wedding", "weddings", "party", "function", "engagement", "recepti
 _NEEDS = {"needs", "need", "wants", "want", "requires", "loves", "likes", "asked", "asks", "ko"}
 _IS_OK = re.compile(r"(?:is|are|r)\s+(?:also\s+|too\s+)?(?:ok|okay|fine|alright|allowed|acceptable)\b|(?:also|too)\s+"
                     r"(?:is|are)\s+(?:ok|okay|fine)\b|(?:chalega|chalegi|chalenge)\b")
-_ROLE_WORDS = {"delivery", "courier", "security", "sales", "shop", "office", "post", "service", "store", "peon", "tea"}
+_ROLE_WORDS = {"delivery", "courier", "security", "sales", "shop", "office", "post", "service", "store", "peon", "tea", "pickup",
+               "pick-up", "cab", "auto", "repair"}
 _FACET_GENDER = {"men", "mens", "male", "males", "gents", "gent", "gentlemen", "menswear", "mans", "women", "womens",
                  "female", "females", "ladies", "womenswear", "womans", "boys", "girls", "unisex"}
 _NP_BREAK = {"zzsep", "zzcomma", "zzinst", "for", "and", "or", "with", "instead", "than", "then", "also", "plus", "not", "no", "but", "to", "in",
@@ -662,6 +697,7 @@ _NP_BREAK = {"zzsep", "zzcomma", "zzinst", "for", "and", "or", "with", "instead"
 _GIFT_NOUNS = {"gift", "gifts", "present", "presents", "hamper", "special"}
 _REQUEST_WORDS = {"need", "want", "looking", "show", "find", "searching", "buy", "get"}
 _LONG_MESSAGE = 40  # tokens
+_TOLD_WORDS = {"came", "arrived", "returned", "bought", "ordered", "got", "delivered", "received", "refund", "reached", "exchanged"}
 _HAS_WORDS = {"has", "have", "own", "owns", "already", "bought", "got", "wearing", "wore", "wears"}
 _SWITCH_WORDS = {"instead", "rather", "actually", "maybe", "perhaps", "how", "what"}
 

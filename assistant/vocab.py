@@ -198,6 +198,7 @@ GENDER_WORDS = {
     "groom": "men", "grooms": "men", "dulha": "men", "bridegroom": "men",
     "papa": "men", "daddy": "men", "hubby": "men", "bf": "men", "bro": "men", "brother-in-law": "men",
     "bhaiya": "men", "gent": "men", "menswear": "men", "mans": "men",
+    "daughter-in-law": "women", "son-in-law": "men", "bahu": "women", "damad": "men", "daughters-in-law": "women",
     "wmn": "women", "wmns": "women", "womn": "women", "womns": "women",
     "womenswear": "women", "sons": "boys", "daughters": "girls", "nephews": "boys", "nieces": "girls",
     "grandson": "boys", "granddaughter": "girls", "grandsons": "boys", "granddaughters": "girls",
