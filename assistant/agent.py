@@ -43,7 +43,7 @@ _GIFT = re.compile(r"\b(gift|present|something\s+(?:nice|for)|surprise|anything|
                    r"occasion|ideas?|what\s+(?:should|can|do)\s+i\s+(?:get|buy|gift)|(?:get|buy)\s+(?:for\s+)?(?:my|him|her))\b", re.I)
 # Things a fashion catalog never stocks (a "mobile cover", "laptop bag" or "tablet sleeve" is stocked, so those are excluded)
 _NOT_STOCKED = re.compile(
-    r"\b(?:(?:mobile|smart)\s*phones?|i\s?phones?|phones?|mobiles?|laptops?|tablets?|ipads?|(?:led\s+|smart\s+)?tvs?|televisions?|"
+    r"\b(?:(?:bike|cycle|cricket|riding)\s+helmets?|(?:mobile|smart)\s*phones?|i\s?phones?|phones?|mobiles?|laptops?|tablets?|ipads?|(?:led\s+|smart\s+)?tvs?|televisions?|"
     r"fridges?|refrigerators?|washing\s+machines?|microwaves?|air\s+conditioners?|air\s+coolers?|cameras?|headphones?|earbuds|"
     r"speakers?|sofas?|mattress(?:es)?|furniture|groceries|grocery|vegetables|fruits|medicines?|cars?|bikes?|bicycles?|scooters?|"
     r"laptop\s+chargers?|power\s+banks?|printers?|gaming\s+consoles?|play\s*stations?|"
@@ -57,8 +57,9 @@ _NOT_STOCKED = re.compile(
     r"footballs?|basketballs?|shuttlecocks?|dumbbells?|treadmills?|ps[345]|xbox|nintendo|(?:game|gaming)\s+controllers?|"
     r"controllers?|air\s+fryers?|fryers?|trimmers?|shavers?|chargers?|helmets?|tents?|walking\s+sticks?|wheel\s*chairs?|"
     r"hearing\s+aids?|(?:blood\s+pressure|bp|sugar|glucose)\s+(?:machines?|monitors?|meters?)|glucometers?|thermometers?|"
-    r"umbrellas?)\b"
-    r"(?!\s*(?:covers?|cases?|pouch(?:es)?|bags?|sleeves?|holders?|stands?|backpacks?|straps?|charms?|prints?|printed|motif))",
+    r"umbrellas?|swim(?:ming)?\s*goggles|swim(?:ming)?\s+(?:caps?|costumes?|trunks?|suits?|wear)|swimsuits?|swimwear)\b"
+    r"(?!\s*(?:covers?|cases?|pouch(?:es)?|bags?|sleeves?|holders?|stands?|backpacks?|straps?|charms?|prints?|printed|motif|"
+    r"safe|proof|friendly))",
     re.I)
 _VAGUE_REQUEST = re.compile(
     r"\b(?:need|want|looking\s+for|search(?:ing)?\s+for|suggest|recommend|help\s+me\s+(?:find|pick|choose)|buy|get|find)\b"
@@ -114,6 +115,7 @@ class Assistant:
         self.checkpoint_path = Path(checkpoint_path or Path(settings.home) / "sessions.sqlite3")
         self._graph = None
         self._lock = threading.Lock()
+        self._type_sexes: dict[str, set[str]] = {}  # product type -> the sexes the catalog sells it to (read-only cache)
 
     # ------------------------------------------------------------------ lifecycle
     def warm_up(self) -> "Assistant":
@@ -369,7 +371,8 @@ class Assistant:
         negative = escalation.is_negative_feedback(ct.text)
         intent = rule_intent(ct.text, parsed=parsed, has_results=has_results, escalation=esc, negative_feedback=negative)
         src = "rule"
-        if intent is None and not any(t in self._vocab.known_words for t in parsed.tokens):
+        if intent is None and not any(t in self._vocab.known_words for t in parsed.tokens) \
+                and not _NOT_STOCKED.search(expand_shorthand(ct.text)):
             intent = "other"  # keyboard mash / nothing we know: don't let the model guess
         if negative and intent == "refine" and not parsed.has_constraints():
             turn.update(route="other", intent="refine", negative_feedback=True)
@@ -408,6 +411,11 @@ class Assistant:
             intent = reconcile_shop(parsed=parsed, new_search=new_search, state_was_empty=not ds.constraints.has_slots())
             if not parsed.category and _NOT_STOCKED.search(expand_shorthand(ct.text)):
                 intent = "search"  # "ok then a remote control car?": a request for another thing, which we do not sell
+            if new_c.category and not new_c.gender and "gender" not in parsed.remove:
+                # "a saree for my colleague", "cufflinks for my boss": a type the catalog sells to one sex only
+                implied = self._implied_gender(new_c.category, kid=bool(_KID_CUE.search(ct.text)))
+                if implied:
+                    new_c = new_c.model_copy(update={"gender": implied})
             turn["new_constraints"] = new_c.model_dump()
             turn["new_search"] = new_search
             if parsed.more_like:
@@ -546,7 +554,7 @@ class Assistant:
         elif re.search(rf"\b(happy|merry)\s+(?:{FESTIVALS}|festive|festival|holidays?)\b|\bmubarak\b|\bshubh\b", t):
             reply = "Thank you, and the same to you! What can I find for you today?"
         elif re.search(r"\b(love|loved|impressed|nice|great|sweet|kind|amazing|awesome|wonderful|helpful|lovely|sorted|solved|"
-                       r"better|funnier|faster|smarter)\b", t):
+                       r"better|funnier|faster|smarter|mast|badhiya|badiya|zabardast|shandaar|shandar)\b", t):
             reply = "That's lovely to hear, thank you! What can I find for you today?"
         else:
             reply = "Hi! What are you shopping for today?"
@@ -758,6 +766,26 @@ class Assistant:
                 log.warning("reranker failed: %s", exc)
         return products[:K]
 
+    def _implied_gender(self, category: str, *, kid: bool) -> str | None:
+        """The gender a product type implies: the adult one (or the child one for a child) when the catalog sells the
+        type to one sex only (Saree, Cufflinks, Dress); None for types both wear (Kurta, Sneakers)."""
+        key = category.lower()
+        if key not in self._type_sexes:
+            facets = getattr(self.searcher, "facets", None)
+            sexes = set()
+            if facets is not None:
+                for g, sex in (("men", "m"), ("boys", "m"), ("women", "f"), ("girls", "f"), ("unisex", "u")):
+                    m = facets.mask(Constraints(category=category, gender=g).to_filters(self._vocab))
+                    if m is not None and int(m.sum()) >= 3:
+                        sexes.add(sex)
+            self._type_sexes[key] = sexes
+        sexes = self._type_sexes[key]
+        if sexes == {"f"}:
+            return "girls" if kid else "women"
+        if sexes == {"m"}:
+            return "boys" if kid else "men"
+        return None
+
     def _profile(self, ds: DialogueState):
         if not ds.profile:
             return None
@@ -879,6 +907,8 @@ def _to_text(x: Any) -> str:
 # the shopper asking in their own voice, inside a sentence dropped as an injection
 _SHOPPERS_OWN_ASK = re.compile(r"\b(?:i|i'?d|we)\s+(?:really\s+)?(?:want|need|would\s+like|wanna|demand|must\s+talk)\b|"
                                r"\b(?:get|let|connect|put|transfer)\s+me\b|\bcan\s+i\s+(?:talk|speak|chat)\b", re.I)
+_KID_CUE = re.compile(r"\b(?:\d{1,2}\s*(?:-\s*)?(?:yr|yrs|year|years|saal)s?(?:\s*-?\s*old)?|kids?|child(?:ren)?|baby|babies|"
+                      r"toddler|little\s+one|school)\b", re.I)
 _THING_REQUEST = re.compile(r"\?|\b(?:then|what\s+about|how\s+about|do\s+you\s+(?:have|sell|stock)|any|anything|need|want|"
                             r"looking\s+for|show|get\s+me|instead|maybe|at\s+least|atleast|chahiye|dikhao)\b", re.I)
 # words that make a bare noun phrase no longer ("fine, winter gloves for women" is three words of request)

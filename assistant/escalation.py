@@ -79,7 +79,7 @@ _ORDER_HINGLISH = re.compile(
     r"aa\s+(?:gaya|gayi|gaye|gya|gyi)|aaya|aayi|mila|mili|de\s+(?:diya|di))|"
     r"(?:order|exchange|return|refund|request|pickup)\b[^.?!]{0,30}?\b(?:reject|cancel)\s+(?:kar|kr)\s+(?:di|diya|diye|dia|dii)|"
     # damage told in Hinglish about a delivery: "parcel aaya but box phata hua tha aur kurta pe daag hai"
-    r"(?:parcel|order|saman|samaan|box|packet|delivery|aaya|aayi|mila|mili)\b[^.?!]{0,60}?\b(?:phata|phati|phate|fata|fati|toota|tooti|"
+    r"(?:parcel|order|saman|samaan|box|packet|delivery|deliver\w*|aaya|aayi|mila|mili)\b[^.?!]{0,60}?\b(?:phata|phati|phate|fata|fati|toota|tooti|"
     r"tuta|tuti|toote|kharab|ganda|gandi|daag|chhed|ched|used|purana|purani|toot\s+(?:gaya|gayi|gaye|gya)|phenk|fenk)\b|"
     # "kal deliver hona tha, abhi tak nahi aaya", "tracking 3 din se update nahi ho rahi"
     r"(?:abhi\s+tak|ab\s+tak|still)\s+(?:bhi\s+)?(?:nahi|nahin|nai|nhi)\s+(?:aaya|aya|aayi|ayi|mila|mili|pahuncha|pahunchi|aaye|"
@@ -238,6 +238,8 @@ _HYPOTHETICAL_ANY = re.compile(r"\b(?:what\s+if|in\s+case|what\s+happens\s+if|wh
                                r"if\s+(?:i|we)\s+(?:ever|someday)|just\s+(?:curious|wondering)|"
                                r"if\s+(?:something|anything)\s+(?:ever\s+)?(?:goes|go|went)\s+wrong|"
                                r"suppose|supposing|hypothetically)\b|"
+                               # Hinglish habitual questions: "COD pe extra charge lagta hai?", "refund kitne din mein hota hai?"
+                               r"\b(?:lagta|lagti|lagte|hota|hoti|hote|milta|milti|milte|padta|padti|padte)\s+(?:hai|hain|h)\b\s*\??\s*$|"
                                # "the refund timeline if an item arrives broken?": a condition on any item, not a report
                                r"\bif\s+(?:an?|any|the|my)\s+(?:item|product|order|parcel|package|delivery|thing|size)s?\s+"
                                r"(?:\w+\s+){0,2}?(?:arrives?|comes?|is|gets?|turns?\s+out|was|were|are|does\s*n'?t|doesnt)\b|"
@@ -249,7 +251,7 @@ _QUESTION_START = re.compile(r"^\s*(?:how|what|when|which|can|could|may|do|does|
 _PURCHASE = re.compile(
     r"\b(?:i|we)\s+(?:have\s+|had\s+|just\s+|recently\s+|already\s+)?(?:bought|ordered|purchased|received|recieved|got|"
     r"was\s+sent|paid(?:\s+for)?|sent|gifted|had\s+\w+\s+delivered)\b|"
-    r"\b(?:my|our)\s+(?:order|purchase|parcel|package|delivery|shipment)\b|^\s*(?:received|recieved|got|ordered|bought|"
+    r"\b(?:my|our)\s+(?:order|purchase|parcel|package|delivery|shipment)\b|^\s*(?:received|recieved|got|ordered|bought|placed\s+(?:an?\s+|my\s+)?order|"
     r"purchased|paid\s+for)\b|\b(?:the|this|my)\s+\w+\s+(?:from|off)\s+(?:your|this)\s+(?:app|site|website|store|shop)\b|"
     r"^\s*(?:received|recieved|got|ordered|bought|"
     r"purchased|paid\s+for)\b|"
@@ -353,7 +355,8 @@ _ACCOUNT_ACTION = re.compile(
     r"^\W*(?:please\s+|pls\s+|kindly\s+)?(?:cancel|return|exchange|refund|replace|hold|stop|modify|withdraw|postpone)\s+(?:my|our|the|this)\s+"
     r"(?:\w+\s+){0,3}?(?:order|purchase|parcel|shipment|delivery)\b", re.I)
 _ORDER_ACTION = re.compile(
-    r"\b(?:i\s+(?:want|need|would\s+like|wanna)|i'?d\s+like|please|help\s+me|want\s+to|need\s+to)\b.*"
+    r"\b(?:i\s+(?:want|need|would\s+like|wanna)|i'?d\s+like|please|help\s+me|want\s+to|need\s+to|"
+    r"(?:can|could)\s+(?:someone|somebody|anyone|you|u)|chahiye)\b.*"
     r"\b(?:refund|return|replace(?:ment)?|exchange|cancel|swap|change|modify|update|edit|hold|stop|withdraw|move|redirect|"
     r"reschedule|postpone|pause)\b", re.I)
 # Frustration without swear words: repeating oneself, nobody helping, going in circles, sarcasm.
@@ -695,7 +698,10 @@ IDENTITY_QUESTION = re.compile(
     r"^\W*(?:(?:hi+|hey+|hello+|yo|ok(?:ay)?|wait|btw|just\s+curious|quick\s+question)\W+)*"
     r"(?:is\s+(?:this|it)|are\s+(?:you|u)|am\s+i\s+(?:talking|chatting|speaking)\s+(?:to|with)|r\s+u|who\s+am\s+i\s+(?:talking|chatting)\s+(?:to|with))"
     r"\s+(?:a\s+|an\s+)?(?:real\s+)?(?:bot|robot|chatbot|human|person|machine|ai|computer|live\s+agent)"
-    r"(?:\s+or\s+(?:a\s+|an\s+)?(?:real\s+)?(?:bot|robot|chatbot|human|person|machine|ai|computer|live\s+agent))?\W*$", re.I)
+    r"(?:\s+or\s+(?:a\s+|an\s+)?(?:real\s+)?(?:bot|robot|chatbot|human|person|machine|ai|computer|live\s+agent))?\W*$|"
+    # Hinglish: "tum bot ho ya insaan?", "aap insaan ho?"
+    r"^\W*(?:tum|aap|ye|yeh|tu)\s+(?:bot|robot|insaan|insan|human|machine|computer)\s+(?:ho|hai|hain|hon)?\s*(?:ya\s+(?:insaan|insan|bot|"
+    r"human|robot|machine)(?:\s+(?:ho|hai|hain))?)?\s*(?:kya)?\W*$", re.I)
 
 
 # "returned my sandals last week" then "refund??": a bare question after the shopper's own order is about that order

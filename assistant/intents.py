@@ -430,7 +430,8 @@ _BOT_BANTER = re.compile(r"\b(?:robot|bot|bots|ai|chatbot|you|u)\b[^.?!]{0,40}?\
                          r"humans|people)|take\s+(?:our|my|his|her|their)\s+jobs?|single|married|have\s+a\s+(?:girlfriend|boyfriend))\b|"
                          r"\b(?:good|nice|great)\s+taste\s+for\s+a\s+(?:robot|bot|machine|ai)\b", re.I)
 # "got my order yday loved it 😍": an order praised, no request
-_ORDER_PRAISE = re.compile(r"\b(?:got|received|came|arrived)\b[^.?!]{0,30}?\b(?:order|parcel|package|delivery)?[^.?!]{0,20}?"
+_ORDER_PRAISE = re.compile(r"\b(?:mast|badhiya|badiya|zabardast|shandaar|shandar|ekdum\s+(?:sahi|badhiya|mast))\s+(?:service|delivery|tha|thi|hai)\b|"
+                           r"\b(?:got|received|came|arrived)\b[^.?!]{0,30}?\b(?:order|parcel|package|delivery)?[^.?!]{0,20}?"
                            r"\b(?:lov(?:e|ed|ing)\s+(?:it|them|this|these)|(?:is|are|was|were)\s+(?:great|awesome|perfect|amazing|superb|"
                            r"lovely|beautiful)|fits?\s+perfectly)\b", re.I)
 _OTHER_SHOP_STORY = re.compile(r"\b(?:another|other|some\s+other|a\s+different)\s+(?:site|app|website|store|shop|seller|brand)\b|"

@@ -338,6 +338,9 @@ def _parse_price(text: str) -> tuple[float | None, float | None, set[tuple[int, 
                 hi = v
             elif kind == "min":
                 lo = v
+            elif re.search(r"\bwithin\s+(?:that|the|this|my|our)\s+(?:budget|amount|limit)|\bnot\s+more\b|\bmax(?:imum)?\b|"
+                           r"\bcan'?t\s+go\s+(?:above|over|beyond)", t):
+                hi = v  # "about 2500 total ... sarees within that budget": a ceiling
             else:
                 lo, hi = math.floor(v * 0.8), math.ceil(v * 1.2)
             spans.add(m.span())
@@ -367,7 +370,8 @@ def parse_refs(text: str, compare_context: bool = False) -> list[int]:
         refs.extend(range(1, n + 1))
     for rx in _REF_PATTERNS:
         refs.extend(int(x) for x in rx.findall(t))
-    if re.search(r"\b(?:pehle|pahle)\s+(?:wal|waal|val)[aei]\b", t):  # "pehle" alone is "first (of all)", not an item
+    if re.search(r"\b(?:pehle|pahle)\s+(?:wal|waal|val)[aei]\b|\b(?:pehle|pahle)\s+(?:aur|ya|vs|or)\s+(?:doosr|dusr|teesr|tisr)", t):
+        # "pehle" alone is "first (of all)", not an item; "pehle aur doosre mein" compares the first and the second
         refs.append(1)
     for m2 in _ORD_RE.finditer(t):
         if m and m.start() <= m2.start() < m.end():
@@ -401,11 +405,13 @@ def _case_cued_brands(text: str, vocab: Vocabulary) -> frozenset[str]:
         return frozenset()
     out = set()
     for m in re.finditer(r"(?<![\w&])([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*)", text):
-        if m.start() == 0 or re.search(r"[.!?]\s*$", text[:m.start()]):
-            continue
         key = norm_text(m.group(1))
+        # a brand in its own capitals ("GUESS watches") is a cue anywhere, even opening the message
+        if (m.start() == 0 or re.search(r"[.!?]\s*$", text[:m.start()])) and not (
+                len(m.group(1)) >= 3 and m.group(1).isupper() and vocab.brands.get(key) == m.group(1)):
+            continue
         if key in vocab.ambiguous_brands and any(ch.isupper() for ch in vocab.brands.get(key, "")) and \
-                norm_text(vocab.brands.get(key, "")) == key and vocab.brands[key].split()[0] == m.group(1).split()[0]:
+                norm_text(vocab.brands.get(key, "")) == key and vocab.brands[key].split()[0].lower() == m.group(1).split()[0].lower():
             out.add(key)
     return frozenset(out)
 
@@ -417,6 +423,7 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     text = _KURTA_SET.sub("kurta set", text)
     text = re.sub(r"\bread(?=\s+colou?r\b)", "red", text, flags=re.I)  # voice typing: "saree in read colour"
     text = re.sub(r"\b(my|for|our)\s+sun\b", r"\1 son", text, flags=re.I)  # "tshrit for my sun age 10"
+    text = re.sub(r"\bswim(?:ming)?\s+goggles\b", "swimgoggles", text, flags=re.I)  # not sunglasses: not stocked
     # in-laws by the relation's own word: "a saree for my daughter-in-law" is a woman's, not a girl's
     text = re.sub(r"\b(daughter|son|mother|father|sister|brother)s?[- ]in[- ]laws?\b",
                   lambda m: {"daughter": "bahu", "son": "damad", "mother": "saas", "father": "sasur", "sister": "bhabhi",
@@ -440,7 +447,7 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     p.new_search_phrase = bool(_NEW_SEARCH.search(low))
     p.more_like = bool(_MORE_LIKE.search(low))
     p.matching = bool(re.search(r"\bmatching\b|\bto\s+match\b|\bsame\s+colou?r\b|\bin\s+the\s+same\s+colou?r\b", low))
-    p.compare = bool(_COMPARE.search(low)) or bool(re.search(r"\b\d\s*(?:vs|v|or)\s*\d\b", low) and "compare" in low)
+    p.compare = bool(_COMPARE.search(low)) or bool(re.search(r"\b(?:mein|me|main)\s+(?:kaunsa|kaunsi|konsa|konsi|kya\s+fa?ra?k)\b", low)) or bool(re.search(r"\b\d\s*(?:vs|v|or)\s*\d\b", low) and "compare" in low)
     ref_text = low
     for rx, _ in _SORT:  # "cheapest first" is an order, not item #1
         ref_text = re.sub(rx.pattern + r"(?:\s+(?:ones?\s+|items?\s+)?(?:first|on\s+top))?", " ", ref_text, flags=re.I)
@@ -512,6 +519,8 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
                                           and not (m.start > 0 and tokens[m.start - 1] in ("for", "to")))]
     # "the delivery boy gave my parcel to someone else": a job, not a person shopped for
     genders = [m for m in genders if not (m.start >= 1 and tokens[m.start - 1] in _ROLE_WORDS)]
+    # "it needs to go to my mom's place": a person's place, nobody shopped for
+    genders = [m for m in genders if not (m.end < len(tokens) and tokens[m.end] in _PLACES)]
     # "better than the guy at my local shop": a person compared with is nobody shopped for
     genders = [m for m in genders if not (m.start >= 2 and tokens[m.start - 2] == "than") and not (m.start >= 1 and tokens[m.start - 1] == "than")]
     # "bhai, ..." / "bro ..." opening a message addresses the reader; another person named after it is the one shopped for
@@ -682,10 +691,12 @@ _ADDRESS_WORDS = {"bhai", "bhaiya", "bro", "didi", "dude", "sis", "boss", "man",
 # occasions hosted by the person named ("his mama's wedding"): the guest is shopped for; a birthday or anniversary is
 # the named person's own, so there the person is the recipient
 _OCCASIONS = {"wedding", "weddings", "party", "function", "engagement", "reception", "sangeet", "mehendi", "mehndi", "shaadi",
+
               "funeral", "housewarming", "puja", "pooja"}
 _NEEDS = {"needs", "need", "wants", "want", "requires", "loves", "likes", "asked", "asks", "ko"}
 _IS_OK = re.compile(r"(?:is|are|r)\s+(?:also\s+|too\s+)?(?:ok|okay|fine|alright|allowed|acceptable)\b|(?:also|too)\s+"
                     r"(?:is|are)\s+(?:ok|okay|fine)\b|(?:chalega|chalegi|chalenge)\b")
+_PLACES = {"place", "house", "home", "address", "flat", "office", "city", "village", "hometown"}
 _ROLE_WORDS = {"delivery", "courier", "security", "sales", "shop", "office", "post", "service", "store", "peon", "tea", "pickup",
                "pick-up", "cab", "auto", "repair"}
 _FACET_GENDER = {"men", "mens", "male", "males", "gents", "gent", "gentlemen", "menswear", "mans", "women", "womens",

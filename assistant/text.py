@@ -36,6 +36,8 @@ _INJECTION = re.compile(
     r"|you\s+are\s+now\b|developer\s+mode|jail\s*break|\bDAN\b|act\s+as\s+(an?\s+)?(admin|administrator|system|developer|root)"
     r"|new\s+instructions?\s*:|override\s+(the\s+|all\s+)?(price|prices|rules|instructions|policy|policies)"
     r"|(set|change|make)\s+(all\s+|the\s+|every\s+)?(prices?|costs?)\s+(to|=)"
+    # Hinglish: "sab products ka price 1 rupee set karo", "budget limit hata do"
+    r"|\b(prices?|daam|keemat|budget)\b[^.?!]{0,30}?\b(set|change)\s+(karo|kar\s*do|kardo)\b|\b(budget|price)\s+limit\s+hata"
     r"|(reveal|print|show)\s+(me\s+)?(your|the)\s+(system\s+)?(prompt|instructions)"
     r"|\bsudo\b|admin\s+(mode|override|access)"
     r"|(give|make)\s+(me\s+)?(everything|all\s+products|it\s+all)\s+(for\s+)?free"

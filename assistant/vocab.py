@@ -199,6 +199,20 @@ GENDER_WORDS = {
     "papa": "men", "daddy": "men", "hubby": "men", "bf": "men", "bro": "men", "brother-in-law": "men",
     "bhaiya": "men", "gent": "men", "menswear": "men", "mans": "men",
     "daughter-in-law": "women", "son-in-law": "men", "bahu": "women", "damad": "men", "daughters-in-law": "women",
+    # common first names that are no catalog word ("a t-shirt for my friend rahul", "priya loves sarees")
+    "rahul": "men", "rohit": "men", "amit": "men", "sumit": "men", "ankit": "men", "karan": "men", "varun": "men",
+    "nikhil": "men", "rajesh": "men", "suresh": "men", "ramesh": "men", "mahesh": "men", "vivek": "men", "abhishek":
+    "men", "aditya": "men", "akash": "men", "aman": "men", "ankur": "men", "ashish": "men", "deepak": "men",
+    "gaurav": "men", "manish": "men", "mohit": "men", "naveen": "men", "pankaj": "men", "pradeep": "men", "rakesh":
+    "men", "sachin": "men", "saurabh": "men", "shubham": "men", "siddharth": "men", "sunil": "men", "tarun": "men",
+    "vikas": "men", "vishal": "men", "yash": "men", "kunal": "men", "sameer": "men", "imran": "men", "faisal":
+    "men", "arif": "men",     "priya": "women", "neha": "women", "anjali": "women", "shreya": "women", "sneha":
+    "women", "kavya": "women", "divya": "women", "riya": "women", "ritu": "women", "nisha": "women", "swati":
+    "women", "shweta": "women", "megha": "women", "pallavi": "women", "aishwarya": "women", "ananya": "women",
+    "aditi": "women", "isha": "women", "simran": "women", "komal": "women", "jyoti": "women", "sunita": "women",
+    "kavita": "women", "rekha": "women", "meena": "women", "seema": "women", "geeta": "women", "sana": "women",
+    "zoya": "women",
+    "dost": "men", "saheli": "women",
     "wmn": "women", "wmns": "women", "womn": "women", "womns": "women",
     "womenswear": "women", "sons": "boys", "daughters": "girls", "nephews": "boys", "nieces": "girls",
     "grandson": "boys", "granddaughter": "girls", "grandsons": "boys", "granddaughters": "girls",
@@ -232,7 +246,7 @@ _AMBIGUOUS_EXTRA = {"people", "metro", "genie", "simply", "fortune", "killer", "
                     "sera", "rare", "zeal", "police", "fox", "madame", "genius", "harvard", "superman", "frozen",
                     "peanuts", "athena", "healers", "invincible", "voyage", "sherlock", "duke", "liberty", "ether",
                     "soles", "coolers", "gliders", "kittens", "basics", "campus", "iti", "beli", "alom", "devis",
-                    "sangria", "nucleus", "respiro", "infuzze", "solemio", "hoopers", "playdate", "slub", "even"}
+                    "sangria", "nucleus", "respiro", "infuzze", "solemio", "hoopers", "playdate", "slub", "even", "guess"}
 _BRAND_WHITELIST = {"van heusen", "van heusen sport", "red tape", "mango", "being human", "boat", "batman",
                     "elle", "next look", "code by lifestyle", "ginger by lifestyle", "melange by lifestyle",
                     "dot and key", "cat"}
@@ -258,7 +272,8 @@ lena lene leni baaki baki chalega chalegi chahte chahti karta karti karte karung
 aur bhi koi sab sabse wala wali wale vala vali vale sasta saste sasti mehenga mehnga mehngi mehange thoda thodi bahut
 bohot bohat zyada jyada kam abhi accha acha achha achhe yeh ye woh wo yahan wahan tak andar neeche upar kapde kapda
 kapdon karo kar karna karni kijiye dena lena chalega chalegi jaisa jaise jaisi rang waala waali waale wale liya
-alawa alava ilawa siwa siva chhod chod chhodke chodke
+alawa alava ilawa siwa siva chhod chod chhodke chodke pura poora puri poori pure saare sare kaunsa kaunsi konsa konsi
+farak fark
 puja pooja diwali deepawali holi eid navratri durga rakhi rakshabandhan karwa chauth lohri onam pongal ganesh
 dussehra dussera bhaidooj shaadi shadi mehendi mehndi sangeet haldi tilak mundan
 pehla pehle pehli pahla pahle pahli doosra doosre doosri dusra dusre dusri teesra teesre teesri tisra tisre tisri chautha
@@ -556,7 +571,9 @@ class Vocabulary:
                 return None  # "spilled wine on my dress", "a cup of coffee"
             return Match("colour", self.colours[phrase], i, i + L)
         if phrase in self.categories:
-            if phrase == "top" and (nxt.isdigit() or prev in ("on", "at", "the", "from")):  # "top 3", "on top"
+            if phrase in ("saari", "sari") and prev in ("bahut", "itni", "kitni", "sab", "ye", "yeh", "wo", "woh", "aur", "ki", "saari"):
+                return None  # Hinglish "bahut saari sites" (many sites), not a saree
+            if phrase == "top" and ((nxt.isdigit() and int(nxt) < 50) or prev in ("on", "at", "the", "from")):  # "top 3", "on top"
                 return None
             if phrase in _ADJECTIVE_SINGULARS and prev in _PREDICATIVE:  # "money is tight", "a bit short"
                 return None

@@ -201,3 +201,36 @@ def test_unsold_care_items_are_not_stocked_and_a_third_plea_reaches_a_person(mak
     a.turn("care", "a hearing aid then?")
     r = a.turn("care", "Still nothing? I have been trying for ages and this is not helping me.")
     assert r.escalated
+
+
+def test_a_type_sold_to_one_sex_implies_it(make_assistant):
+    a = make_assistant()
+    assert a.turn("imp", "a saree for my colleague").constraints.get("gender") == "women"
+
+
+def test_first_names_and_hinglish_words_that_look_like_catalog_words(vocab):
+    from assistant.parser import parse
+
+    assert parse("a wallet for my friend nikhil", vocab).gender == "men"
+    assert parse("earrings for shreya", vocab).gender == "women"
+    p = parse("bahut saari sites dekhi, pura din gaya, ab ek kurta chahiye ladies ke liye", vocab)
+    assert p.category == "Kurta" and not p.brands
+
+
+def test_questions_in_hinglish(make_assistant):
+    from assistant import escalation as E
+
+    assert E.detect("return pe pickup charge lagta hai?") is None
+    a = make_assistant()
+    assert a.turn("hi", "aap insaan ho?").intent == "smalltalk"
+    a.turn("hi2", "kurta for men")
+    assert a.turn("hi2", "pehle aur teesre mein kaunsa sasta hai").intent == "compare"
+
+
+def test_an_address_change_for_a_placed_order_reaches_a_person(make_assistant):
+    a = make_assistant()
+    r = a.turn("addr", "placed an order yesterday with the wrong pincode, it has to go to my sister's house. can someone "
+                       "update it before dispatch?")
+    assert r.escalated
+    b = make_assistant()
+    assert not b.turn("anyone", "office gift exchange, max 600, it could be for anyone").escalated
