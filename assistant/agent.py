@@ -428,6 +428,17 @@ class Assistant:
             if wish:
                 turn["policy_refine"] = apply(parse(wish, self._vocab), ds.constraints,
                                               shown_prices=self._shown_prices(ds))[0].model_dump()
+        if intent in ("product_question", "compare") and ds.constraints.has_slots():
+            # "blue one, and does #1 come in XL?", "under 1000, and can I compare 1 and 2?": the clause before the
+            # question refines the search; it is kept in the state while the question is answered about the shown items
+            first = re.split(r",\s*(?:and\s+)?|\s+and\s+(?=(?:is|are|does|do|can|could|which|what|how|compare)\b)", ct.text, maxsplit=1)[0]
+            side = parse(first, self._vocab) if first != ct.text else None
+            if side is not None and not side.refs and not side.compare and (
+                    side.colors or side.brands or side.exclude_colors or side.exclude_brands or side.sort
+                    or side.price_max is not None or side.price_min is not None):
+                turn["side_refine"] = apply(side, ds.constraints, shown_prices=self._shown_prices(ds))[0].model_dump()
+        if intent in ("shop", "search", "refine") and is_policy_question(expand_shorthand(ct.text)) and parsed.has_item_slots():
+            turn["policy_also"] = True  # "need black heels, also do you do COD?": both answered
         turn["intent"] = intent
         ds.last_policy = (f"{turn.get('policy_context') or ''} {ct.text}".strip()[-300:]
                           if intent == "policy_question" else None)
@@ -656,7 +667,7 @@ class Assistant:
         if not products and not missing:
             if (esc := self._failed_turn(s, ds, "no results")) is not None:
                 return esc
-            return self._done(s, ds, self._no_results_reply(c))
+            return self._done(s, ds, self._no_results_reply(c) + self._policy_also(s))
         if missing:
             # "a swimming costume?": nothing in the catalog is called that, so the closest items are no useful result;
             # they are shown, but the turn counts as failed (three in a row reach a person). It is a search for another
@@ -686,10 +697,26 @@ class Assistant:
             # a request for another thing ("ok then an umbrella"): a search, whatever the state held
             head = f"I couldn't find any {' '.join(missing[:3])} in our catalog; the closest items are:"
             return self._done(s, ds, head + "\n" + "\n".join(lines), product_ids=ds.last_results, intent="search")
-        return self._done(s, ds, head + "\n" + "\n".join(lines), product_ids=ds.last_results)
+        return self._done(s, ds, head + "\n" + "\n".join(lines) + self._policy_also(s), product_ids=ds.last_results)
+
+    def _policy_also(self, s: GraphState) -> str:
+        """The policy answer for a message that also asked one ("need black heels, also do you do COD?")."""
+        if not s["turn"].get("policy_also") or self._policies is None:
+            return ""
+        try:
+            return "\n\n" + self._policies.answer(s["turn"]["text"])[0]
+        except Exception:  # the search is still useful without it
+            return ""
+
+    def _side_refine(self, s: GraphState, ds: DialogueState) -> None:
+        if s["turn"].get("side_refine") and not ds.ticket_id:
+            ds.constraints = Constraints(**s["turn"]["side_refine"])
+            s["turn"]["prefix"] = (s["turn"].get("prefix") or "") + \
+                f"Noted: {ds.constraints.describe()} (say \"show me\" to see them). "
 
     def _node_product_qa(self, s: GraphState) -> dict:
         ds = DialogueState(**s["dialogue"])
+        self._side_refine(s, ds)
         targets = self._resolve_refs_from_turn(s["turn"], ds)
         if isinstance(targets, str):
             return self._done(s, ds, targets)
@@ -702,6 +729,7 @@ class Assistant:
 
     def _node_compare(self, s: GraphState) -> dict:
         ds = DialogueState(**s["dialogue"])
+        self._side_refine(s, ds)
         if ds.last_results and answers.WHICH_OF.search(s["turn"]["text"]) and not answers.NAMES_ITEMS.search(s["turn"]["text"]):
             shown = [(i, self.searcher.get(pid)) for i, pid in enumerate(ds.last_results[:10], 1)]
             shown = [(i, p) for i, p in shown if p is not None]

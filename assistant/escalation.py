@@ -216,6 +216,7 @@ _NEG_FEEDBACK = re.compile(
     r"(?:ek\s+bhi|koi\s+bhi)\s+pasand\s+nahi|pasand\s+nahi\s+(?:aaya|aayi|aa\s+raha)|kaam\s+k[aei]\s+nahi|"
     r"(?:ye|yeh|ye\s+wale|yeh\s+wale)\s+(?:bhi\s+)?nahi\s+chahiye|(?:ye|yeh)\s+(?:wale|sab)\s+(?:achhe|acche|ache|theek)\s+nahi|"
     r"none\s+of\s+(?:these|them|those)|not\s+what\s+i\s+(?:want|asked|need|meant|am\s+looking)|not\s+helpful|"
+    r"^\W*(?:still\s+)?nothing\s*(?:again|at\s+all|\?)|waste\s+of\s+(?:my\s+)?time|"
     r"doesn'?t\s+help|you\s+(?:don'?t|do\s+not)\s+understand|that'?s\s+not\s+it|wrong\s+(?:results|products|items)|"
     r"irrelevant|nothing\s+useful|still\s+not\s+right|not\s+(?:right|relevant)|useless\s+results|try\s+again|"
     r"not\s+what\s+i'?m\s+(?:looking|searching)|not\s+(?:looking|searching)\s+for\s+(?:these|this|that|those)|"
@@ -233,7 +234,8 @@ _NEG_FEEDBACK = re.compile(
 
 # Hypotheticals and how-questions are policy questions, not problems ("what if my order is late?").
 _HYPOTHETICAL = re.compile(r"^\s*(?:(?:and|also|so|ok(?:ay)?|oh|but|then)\W+)?(?:what\s+if|if|in\s+case|suppose|supposing|what\s+happens|how\s+(?:do|can|long|many|much|to)|"
-                           r"can\s+i|could\s+i|may\s+i|do\s+you|does|is\s+(?:it|there)|are\s+(?:returns|refunds))\b", re.I)
+                           r"can\s+i|could\s+i|may\s+i|do\s+you|do\s+i\s+(?:get|have|need)|will\s+i\s+get|does|is\s+(?:it|there)|"
+                           r"are\s+(?:returns|refunds))\b", re.I)
 _HYPOTHETICAL_ANY = re.compile(r"\b(?:what\s+if|in\s+case|what\s+happens\s+if|what\s+(?:do|should|can|would)\s+i\s+do\s+if|"
                                r"if\s+(?:i|we)\s+(?:ever|someday)|just\s+(?:curious|wondering)|"
                                r"if\s+(?:something|anything)\s+(?:ever\s+)?(?:goes|go|went)\s+wrong|"
@@ -406,7 +408,7 @@ _OWN_THING = re.compile(r"\b(?:with|about|of|at|by)\s+(?:my|our)\s+(?:(?:old|cur
 _STORE_TARGET = re.compile(r"\b(you|your|yours|service|site|website|app|bot|chat|company|store|platform|support|"
                            r"(?<!\bmy\s)(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bcricket\s)(?<!\bfootball\s)"
                            r"(?<!\bfavourite\s)(?<!\bfavorite\s)(?<!\bnational\s)(?<!\bindian\s)team|"
-                           r"myntra|order\w*|delivery|courier|refund|payment|staff|agent)\b", re.I)
+                           r"myntra|order\w*|delivery|courier|refund|payment|staff|agent|shopping\s+experience)\b", re.I)
 
 
 # Asking whether a person is needed is a question about the process, not a request for one ("can I exchange it myself
@@ -698,7 +700,8 @@ IDENTITY_QUESTION = re.compile(
     r"^\W*(?:(?:hi+|hey+|hello+|yo|ok(?:ay)?|wait|btw|just\s+curious|quick\s+question)\W+)*"
     r"(?:is\s+(?:this|it)|are\s+(?:you|u)|am\s+i\s+(?:talking|chatting|speaking)\s+(?:to|with)|r\s+u|who\s+am\s+i\s+(?:talking|chatting)\s+(?:to|with))"
     r"\s+(?:a\s+|an\s+)?(?:real\s+)?(?:bot|robot|chatbot|human|person|machine|ai|computer|live\s+agent)"
-    r"(?:\s+or\s+(?:a\s+|an\s+)?(?:real\s+)?(?:bot|robot|chatbot|human|person|machine|ai|computer|live\s+agent))?\W*$|"
+    r"(?:\s+or\s+(?:a\s+|an\s+)?(?:real\s+)?(?:bot|robot|chatbot|human|person|machine|ai|computer|live\s+agent))?"
+    r"(?:\W+(?:lol|haha+|lmao|jk|just\s+curious))?\W*$|"
     # Hinglish: "tum bot ho ya insaan?", "aap insaan ho?"
     r"^\W*(?:tum|aap|ye|yeh|tu)\s+(?:bot|robot|insaan|insan|human|machine|computer)\s+(?:ho|hai|hain|hon)?\s*(?:ya\s+(?:insaan|insan|bot|"
     r"human|robot|machine)(?:\s+(?:ho|hai|hain))?)?\s*(?:kya)?\W*$", re.I)

@@ -129,6 +129,13 @@ _ENTERTAIN = re.compile(
 _REACTION_EMOJI = re.compile(r"^[\s!.😍🥰😊🙂😀😃😄😁🤩👍👌🙏❤️❤♥💕💖💯🔥✨🎉😘☺️☺]+$")
 
 
+# "ok thanks, will wait for the mail", "ok waiting for them to call": an acknowledgement; "sorry cat on keyboard 😅"
+_WAITING = re.compile(r"^\W*(?:(?:ok(?:ay)?|sure|alright|fine|thanks?|thank\s+(?:you|u)|thx|cool)[\s,!.]+)*(?:(?:i'?ll|i\s+will|will)\s+"
+                      r"wait|(?:i'?m\s+|am\s+)?waiting\s+for)\b[^?]*$", re.I)
+_SLIP = re.compile(r"^\W*(?:sorry|oops|my\s+bad)\W+(?:\w+\s+){0,3}?(?:cat|kid|baby|typo|wrong\s+(?:chat|window|tab)|pocket|keyboard)"
+                   r"\b[^?]*$", re.I)
+
+
 def is_emoji_reaction(text: str) -> bool:
     return bool(_REACTION_EMOJI.match(text.strip())) and not re.search(r"\w", text) and bool(re.search(r"[^\s!.]", text))
 
@@ -142,7 +149,7 @@ def is_smalltalk(text: str) -> bool:
 def _smalltalk(t: str) -> bool:
     from assistant.escalation import IDENTITY_QUESTION
 
-    return bool(t) and bool(_SMALLTALK.match(t) or IDENTITY_QUESTION.match(t) or _SMALLTALK_SEQ.match(t) or _SMALLTALK_Q.match(t)
+    return bool(t) and bool(_SMALLTALK.match(t) or IDENTITY_QUESTION.match(t) or _WAITING.match(t) or _SLIP.match(t) or _SMALLTALK_SEQ.match(t) or _SMALLTALK_Q.match(t)
                             or (_PRAISE_BOT.match(t) and "?" not in t) or _NO_COMPLAINT.match(t))
 
 
@@ -203,7 +210,8 @@ _PRODUCT_ATTR = re.compile(
 
 # A shopping request that merely mentions a policy word ("show me sneakers with free delivery") stays shopping.
 _SHOP_ASK_ANY = re.compile(r"\b(?:i\s+(?:really\s+|just\s+|basically\s+)?(?:need|want)\s+(?:a|an|some|to\s+buy)|"
-                           r"help\s+me\s+(?:find|pick|choose)|show\s+me|looking\s+for)\b", re.I)
+                           r"help\s+me\s+(?:find|pick|choose)|show\s+me|looking\s+for)\b|"
+                           r"(?:^|[,.;?!]\s*|\b(?:and|also)\s+)(?:i\s+)?(?:need|want|show)\s+(?!to\s+know)", re.I)
 _SHOP_REQUEST = re.compile(r"^\s*(?:show|find|get|i\s+(?:want|need)\s+(?:some|a|an|to\s+buy)|looking\s+for|search)\b", re.I)
 
 
@@ -356,8 +364,8 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
         return "escalate"
     if parsed.compare and (len(parsed.refs) >= 2 or re.search(r"\b(them|both|these|those\s+two|the\s+two)\b", t, re.I)):
         return "compare"
-    if is_entertainment_request(t):
-        return "smalltalk"
+    if is_entertainment_request(t) or _SLIP.match(t):
+        return "smalltalk"  # "tell me a joke"; "sorry cat on keyboard 😅" (no CAT products wanted)
     if has_results and WHICH_OF.search(t) and not NAMES_ITEMS.search(t) and not parsed.category \
             and not (parsed.sort and re.search(r"\b(?:sort|order|arrange|rearrange)\b", t, re.I)):
         return "compare"  # "which one of those has full sleeves?", "which is the cheapest of these?": across the shown
@@ -372,7 +380,7 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
             and (not parsed.has_item_slots() or _policy_in_one_sentence(asked))
             # "... so basically i need a white kurta for men under 1500, can you help me find one": a request for products
             # at the end of a long story is shopping, unless a policy is named outright
-            and not (parsed.has_item_slots() and _SHOP_ASK_ANY.search(asked) and not _POLICY.search(asked))):
+            and not (parsed.has_item_slots() and _SHOP_ASK_ANY.search(asked))):
         # a backstory sentence about an order elsewhere ("my friend's order never arrived") beside a product request in
         # another sentence ("earrings maybe?") is shopping, not a policy question
         return "policy_question"

@@ -36,12 +36,15 @@ _INJECTION = re.compile(
     r"|you\s+are\s+now\b|developer\s+mode|jail\s*break|\bDAN\b|act\s+as\s+(an?\s+)?(admin|administrator|system|developer|root)"
     r"|new\s+instructions?\s*:|override\s+(the\s+|all\s+)?(price|prices|rules|instructions|policy|policies)"
     r"|(set|change|make)\s+(all\s+|the\s+|every\s+)?(prices?|costs?)\s+(to|=)"
+    r"|(set|change|make)\s+(the\s+|my\s+)?(price_max|price_min|pricemax|pricemin)\s+(to|=|as)\b"
+    r"|system\s+override|\boverride\s*:|admin\s+command"
     # Hinglish: "sab products ka price 1 rupee set karo", "budget limit hata do"
     r"|\b(prices?|daam|keemat|budget)\b[^.?!]{0,30}?\b(set|change)\s+(karo|kar\s*do|kardo)\b|\b(budget|price)\s+limit\s+hata"
     r"|(reveal|print|show)\s+(me\s+)?(your|the)\s+(system\s+)?(prompt|instructions)"
     r"|\bsudo\b|admin\s+(mode|override|access)"
     r"|(give|make)\s+(me\s+)?(everything|all\s+products|it\s+all)\s+(for\s+)?free"
-    r"|(policy|policies)\s+(is|are)\s+now\b|return\s+window\s+is\s+now"
+    r"|(policy|policies)\s+(is|are)\s+now\b|return\s+window\s+is\s+now|admin\s+(has\s+)?approved"
+    r"|confirm\s+(that\s+)?(your|the)\s+(return|refund|delivery|exchange|cod|shipping)\s+(policy|window|period)\s+is"
     # asking the bot to hand over other people's data or its secrets
     r"|(list|show|give|send|reveal|print|dump|export|share|leak|tell)\s+(me\s+)?(all\s+)?(the\s+)?(other\s+)?"
     r"(customers?|users?|shoppers?|people|members?|admins?)('?s|')?\s+(phone|mobile|numbers?|contacts?|e-?mails?|address\w*|"
@@ -72,7 +75,8 @@ _PRICE_CLAIM = re.compile(r"\b(?:cost|costs|costing|priced?|is|are|at|sell|sold)
 _REQUEST_VERB = r"(?:then\s+)?(?:show|find|get|search|list|i\s+(?:need|want)|looking\s+for)\b"
 _REQUEST_AFTER = re.compile(rf"\s+and\s+(?={_REQUEST_VERB})|,\s*(?={_REQUEST_VERB})", re.I)
 _REQUEST_START = re.compile(rf"^\s*{_REQUEST_VERB}", re.I)
-_MONEY_WORD = re.compile(r"\d|₹|\b(?:free|rupees?|rs|inr|price|prices|cost|costs|discount|off)\b", re.I)  # no budget from an attack
+_MONEY_WORD = re.compile(r"\d|₹|\b(?:free|rupees?|rs|inr|price|prices|cost|costs|discount|off|expensive|costl\w*|cheap\w*|"
+                         r"premium|budget)\b", re.I)  # no budget or order from an attack
 
 
 @dataclass(slots=True)
