@@ -219,8 +219,9 @@ _ANCHOR = re.compile(r"\b(?:you|your|u|ur|yours|tum|tumhare|tumhara|aap|store|ap
                      r"courier|refund\w*|payment|paid|pay|charged|charge|debited|deducted|money|return\w*|exchang\w*|pickup|account|"
                      r"login|otp|coupon|cashback|wallet|agent|human|person|support|care|team|executive|"
                      # "can someone help", not "could be anyone"
-                     r"(?:someone|somebody|anyone|anybody)\s+(?:\w+\s+){0,2}?(?:help|talk|call|speak|fix|sort|check|change|look|from|at|"
-                     r"there|here)|(?:talk|speak|connect|chat)\s+(?:to|with)\s+(?:someone|somebody|anyone)|"
+                     r"(?:someone|somebody|anyone|anybody)\s+(?:(?:\w+\s+){0,2}?(?:help|talk|call|speak|fix|sort|check|change|look)|"
+                     r"who|that|from|at|in|else|senior|real|higher|there|here)|"
+                     r"(?:to|with|get|need|want|connect|hand|pass|transfer|call)\s+(?:me\s+)?(?:to\s+)?(?:someone|somebody|anyone|anybody)|"
                      r"(?:second|third|fourth|fifth|2nd|3rd|4th|5th|nth)\s+time|"
                      r"bought|ordered|received|arrived|came|sent|item|product|size|bill|invoice|ticket|complaint|complain|trying|helping)\b", re.I)
 
