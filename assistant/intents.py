@@ -166,7 +166,7 @@ def is_entertainment_request(text: str) -> bool:
 # Policy questions by topic + form: a store-policy topic asked as a question or a hypothetical, with no
 # problem report (problems are escalations, decided before this rule).
 _POLICY_TOPIC = re.compile(
-    r"\b(returns?|returning|returned|returnable|exchangeable|refundable|return\s+window|exchanges?|exchanging|refunds?|refunded|replace(?:ment)?|"
+    r"\b(returns?|returning|returned|returnable|exchangeable|exchanged|refundable|return\s+window|exchanges?|exchanging|refunds?|refunded|replace(?:ment)?|"
     r"deliver(?:y|ies|ed|ing)?|ship(?:ping|ped|ment)?|dispatch(?:ed)?|courier|cod|cash\s+on\s+delivery|"
     r"pay(?:ment|ments|ing)?|emi|upi|paytm|gpay|google\s+pay|phonepe|net\s*banking|credit\s+card|debit\s+card|wallets?|cash\s*-?\s*backs?|"
     r"size\s+(?:chart|guide)|sizing|cancel(?:l?ation|l?ed|l?ing)?|track(?:ing)?|warranty|gift\s+wrap\w*|invoice|"
