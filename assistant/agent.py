@@ -371,18 +371,18 @@ class Assistant:
         negative = escalation.is_negative_feedback(ct.text)
         intent = rule_intent(ct.text, parsed=parsed, has_results=has_results, escalation=esc, negative_feedback=negative)
         src = "rule"
-        if intent is None and not any(t in self._vocab.known_words for t in parsed.tokens) \
-                and not _NOT_STOCKED.search(expand_shorthand(ct.text)):
+        unsold = _NOT_STOCKED.search(expand_shorthand(ct.text))  # "do you sell air fryers", read once for every gate below
+        not_stocked = bool(unsold) and not parsed.category
+        if intent is None and not any(t in self._vocab.known_words for t in parsed.tokens) and not unsold:
             intent = "other"  # keyboard mash / nothing we know: don't let the model guess
         if negative and intent == "refine" and not parsed.has_constraints():
             turn.update(route="other", intent="refine", negative_feedback=True)
             return {"dialogue": ds.model_dump(), "turn": turn, "messages": [msg]}
-        not_stocked = _NOT_STOCKED.search(expand_shorthand(ct.text)) and not parsed.category
         if intent is None and ds.last_policy and "?" in ct.text and len(ct.text.split()) <= 8 and not parsed.has_constraints() \
                 and not parsed.refs and not not_stocked:
             intent = "policy_question"  # "so how many days exactly?" right after a policy answer follows that question
             turn["policy_context"] = ds.last_policy
-        if intent is None and (_VAGUE_REQUEST.search(expand_shorthand(ct.text)) or _NOT_STOCKED.search(expand_shorthand(ct.text))):
+        if intent is None and (_VAGUE_REQUEST.search(expand_shorthand(ct.text)) or unsold):
             # "need something for a colleague who is leaving": too vague to search, so clarify; "a microwave then": a
             # request for something not stocked, which the shop node answers and counts as a failed turn
             intent = "shop"
@@ -409,7 +409,7 @@ class Assistant:
         if intent in ("shop", "search", "refine"):
             new_c, new_search = apply(parsed, ds.constraints, shown_prices=self._shown_prices(ds))
             intent = reconcile_shop(parsed=parsed, new_search=new_search, state_was_empty=not ds.constraints.has_slots())
-            if not parsed.category and _NOT_STOCKED.search(expand_shorthand(ct.text)):
+            if not_stocked:
                 intent = "search"  # "ok then a remote control car?": a request for another thing, which we do not sell
             if new_c.category and not new_c.gender and "gender" not in parsed.remove:
                 # "a saree for my colleague", "cufflinks for my boss": a type the catalog sells to one sex only
@@ -436,7 +436,10 @@ class Assistant:
             if side is not None and not side.refs and not side.compare and (
                     side.colors or side.brands or side.exclude_colors or side.exclude_brands or side.sort
                     or side.price_max is not None or side.price_min is not None):
-                turn["side_refine"] = apply(side, ds.constraints, shown_prices=self._shown_prices(ds))[0].model_dump()
+                side_c = apply(side, ds.constraints, shown_prices=self._shown_prices(ds))[0]
+                turn["side_refine"] = side_c.model_dump()
+                if not ds.ticket_id:
+                    turn["prefix"] = (turn.get("prefix") or "") + f"Noted: {side_c.describe()} (say \"show me\" to see them). "
         if intent in ("shop", "search", "refine") and is_policy_question(expand_shorthand(ct.text)) and parsed.has_item_slots():
             turn["policy_also"] = True  # "need black heels, also do you do COD?": both answered
         turn["intent"] = intent
@@ -709,10 +712,9 @@ class Assistant:
             return ""
 
     def _side_refine(self, s: GraphState, ds: DialogueState) -> None:
+        """The refinement beside an item question ("blue one, and is #1 cotton?"); its note is in the turn's prefix."""
         if s["turn"].get("side_refine") and not ds.ticket_id:
             ds.constraints = Constraints(**s["turn"]["side_refine"])
-            s["turn"]["prefix"] = (s["turn"].get("prefix") or "") + \
-                f"Noted: {ds.constraints.describe()} (say \"show me\" to see them). "
 
     def _node_product_qa(self, s: GraphState) -> dict:
         ds = DialogueState(**s["dialogue"])

@@ -90,6 +90,22 @@ def request_check(vocab):
     return is_request
 
 
+def readings(text: str) -> list[str] | None:
+    """What the model reads of one message, as served and as trained; the largest probability counts. The message and,
+    when long, its last sentence (a problem buried at the end). A wall of text (over ``MAX_WORDS``, longer than anything
+    trained on) is read by its last sentence alone (its last 40 words when it is one run-on sentence), and ``decide``
+    then lets the model veto a rule cue in the story before it but never add. None: a repeated line, not read."""
+    last = last_sentence(text)
+    words = text.split()
+    if len(words) > MAX_WORDS:
+        if len(set(words)) < len(words) / 5:
+            return None
+        if not last or len(last.split()) > MAX_WORDS:
+            last = " ".join(words[-40:])
+        return [last]
+    return [text] + ([last] if last else [])
+
+
 def prepare(text: str) -> str:
     """The text the model reads: chat shorthand expanded, typos in escalation words corrected, lower case."""
     return E.normalise(expand_shorthand(text)).strip().lower()
@@ -162,18 +178,11 @@ class EscalationModel:
             return class_probabilities(self._model, self._tok, texts, max_len=self.max_len)
 
     def score(self, text: str) -> float | None:
-        """Probability that the message needs a person; a long message also scores its last sentence. A wall of text
-        (over ``MAX_WORDS``, longer than anything trained on) is read by its last sentence alone, and ``decide`` then
-        lets the model veto a rule cue in the story before it but never add."""
+        """Probability that the message needs a person: the largest over its ``readings``."""
         if not text or not text.strip() or not self.warm_up():
             return None
-        last = last_sentence(text)
-        words = text.split()
-        if len(words) > MAX_WORDS:
-            if not last or len(last.split()) > MAX_WORDS:  # one run-on sentence: its last 40 words
-                last = " ".join(words[-40:])
-            return None if len(set(words)) < len(words) / 5 else float(self.probabilities([last])[0])  # a repeated line
-        return float(max(self.probabilities([text] + ([last] if last else []))))
+        read = readings(text)
+        return None if read is None else float(max(self.probabilities(read)))
 
     def score_without_request(self, text: str, is_request) -> float | None:
         """P(needs a person) of ``without_request(text)``, or None when the message has no such part."""

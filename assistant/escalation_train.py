@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.escalation_data import CORPUS_DIR, all_examples, overlap_with_scenarios
-from assistant.escalation_model import (ARTEFACT_DIR, CONFIG_NAME, MAX_LEN, class_probabilities, last_sentence, request_check,
+from assistant.escalation_model import (ARTEFACT_DIR, CONFIG_NAME, MAX_LEN, class_probabilities, readings, request_check,
                                          without_request)
 
 GRID = [round(x, 2) for x in np.arange(0.5, 0.99, 0.05)]
@@ -192,14 +192,16 @@ def main(argv: list[str] | None = None) -> int:
                                seed=args.seed, device=device)
         train_seconds = round(time.time() - t0, 1)
     texts = [r["text"] for r in rows]
-    P = np.array(class_probabilities(model, tok, texts, max_len=args.max_len))
-    lasts = [(i, last_sentence(t)) for i, t in enumerate(texts)]
-    lasts = [(i, s) for i, s in lasts if s]
-    if lasts:  # as served: a long message takes the larger of its own and its last sentence's probability
-        PL = class_probabilities(model, tok, [s for _, s in lasts], max_len=args.max_len)
-        for (i, _), p in zip(lasts, PL):
-            P[i] = max(P[i], p)
-    ap_score = float(average_precision_score(y, P))
+    # as served (``readings``): a long message takes the larger of its own and its last sentence's probability; a row
+    # the model does not read (a repeated line) has none (NaN here, the rules alone decide)
+    read = [readings(t) or [] for t in texts]
+    flat = class_probabilities(model, tok, [x for r in read for x in r], max_len=args.max_len)
+    P, k = np.full(len(texts), np.nan), 0
+    for i, r in enumerate(read):
+        if r:
+            P[i] = max(flat[k:k + len(r)])
+        k += len(r)
+    ap_score = float(average_precision_score(y, np.nan_to_num(P)))
 
     # the combined detector on held-out probabilities
     rules = [E.detect(t) for t in texts]
@@ -220,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         P_rest[i] = float(p)
 
     def predict(cfg: ModelConfig) -> np.ndarray:
-        return np.array([decide(t, r, float(p), cfg=cfg, shopping=bool(s), item_question=bool(q),
+        return np.array([decide(t, r, None if np.isnan(p) else float(p), cfg=cfg, shopping=bool(s), item_question=bool(q),
                                 names_product=bool(c), p_rest=pr) is not None
                          for t, r, p, s, q, c, pr in zip(texts, rules, P, shopping, item_q, names, P_rest)])
 

@@ -424,12 +424,6 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     text = re.sub(r"\bread(?=\s+colou?r\b)", "red", text, flags=re.I)  # voice typing: "saree in read colour"
     text = re.sub(r"\b(my|for|our)\s+sun\b", r"\1 son", text, flags=re.I)  # "tshrit for my sun age 10"
     text = re.sub(r"\bswim(?:ming)?\s+goggles\b", "swimgoggles", text, flags=re.I)  # not sunglasses: not stocked
-    # in-laws by the relation's own word: "a saree for my daughter-in-law" is a woman's, not a girl's
-    text = re.sub(r"\b(daughter|son|mother|father|sister|brother)s?[- ]in[- ]laws?\b",
-                  lambda m: {"daughter": "bahu", "son": "damad", "mother": "saas", "father": "sasur", "sister": "bhabhi",
-                             "brother": "jiju"}[m.group(1).lower()], text, flags=re.I)
-    text = re.sub(r"\b(redd|blakk|whitee|bluee|greeen|yelloww|pinkk)\b", lambda m: {"redd": "red", "blakk": "black", "whitee": "white",
-                  "bluee": "blue", "greeen": "green", "yelloww": "yellow", "pinkk": "pink"}[m.group(1).lower()], text, flags=re.I)
     low = text.lower()
     # typo-tolerant cue words ("undr 3000"), numbers and currency untouched
     p.price_min, p.price_max, _ = parse_price(re.sub(r"[a-z]{4,}", lambda m: vocab.correct(m.group(0)), low))
@@ -544,6 +538,7 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
         p.gender = None  # "the kurta for my daughter's engagement came ... now something for me": the shopper's own
     if spouse_self:
         p.gender = {"men": "women", "women": "men"}.get(spouse_gender, p.gender)
+    told_age = _THIRD_PERSON_AGE.search(low)
     if genders:
         g = (facet or recipient[-1:] or needer[:1] or named or genders)[0]
         # the shopper about themself: "girl hu", "ladki hu lol", "i'm a guy": an adult
@@ -557,20 +552,12 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
         if p.gender in ("men", "women") and tokens[g.start] not in _FACET_GENDER and (kid_before or (age is not None and age <= 14)):
             p.gender = "boys" if p.gender == "men" else "girls"
         # an age told in its own clause: "my son's job interview. He is 24" (an adult), "my grandson, he is 12" (a child)
-        told = _THIRD_PERSON_AGE.search(low)
-        if told and tokens[g.start] not in _FACET_GENDER:
-            years = int(told.group(1))
-            if years >= 18 and p.gender in ("boys", "girls"):
-                p.gender = "men" if p.gender == "boys" else "women"
-            elif years <= 14 and p.gender in ("men", "women"):
-                p.gender = "boys" if p.gender == "men" else "girls"
+        if told_age and tokens[g.start] not in _FACET_GENDER:
+            p.gender = _for_age(p.gender, int(told_age.group(1))) or p.gender
         p.gender_from_pronoun = all(t in ("him", "his", "her") for t in tokens[g.start:g.end])
-    told_age = _THIRD_PERSON_AGE.search(low)
     if p.gender is None and told_age and not genders:
         # "now he needs shorts, he's 10": the pronoun and the age name the range
-        he = told_age.group(0).lower().startswith("he")
-        years = int(told_age.group(1))
-        p.gender = ("boys" if he else "girls") if years <= 14 else (("men" if he else "women") if years >= 18 else None)
+        p.gender = _for_age("men" if told_age.group(0).lower().startswith("he") else "women", int(told_age.group(1)))
         p.gender_from_pronoun = True
     if p.gender is None and any(t in ("kurti", "kurtis") for t in tokens):
         p.gender = "women"  # a kurti is the women's short kurta; the type word itself maps to Kurta, which men wear too
@@ -696,6 +683,16 @@ _OCCASIONS = {"wedding", "weddings", "party", "function", "engagement", "recepti
 _NEEDS = {"needs", "need", "wants", "want", "requires", "loves", "likes", "asked", "asks", "ko"}
 _IS_OK = re.compile(r"(?:is|are|r)\s+(?:also\s+|too\s+)?(?:ok|okay|fine|alright|allowed|acceptable)\b|(?:also|too)\s+"
                     r"(?:is|are)\s+(?:ok|okay|fine)\b|(?:chalega|chalegi|chalenge)\b")
+def _for_age(gender: str, years: int) -> str | None:
+    """The range for someone of that sex and age: a child's up to 14, an adult's from 18, None in between."""
+    sex = _SEX.get(gender)
+    if sex is None:
+        return None  # "unisex"
+    if years <= 14:
+        return "boys" if sex == "m" else "girls"
+    return ("men" if sex == "m" else "women") if years >= 18 else None
+
+
 _PLACES = {"place", "house", "home", "address", "flat", "office", "city", "village", "hometown"}
 _ROLE_WORDS = {"delivery", "courier", "security", "sales", "shop", "office", "post", "service", "store", "peon", "tea", "pickup",
                "pick-up", "cab", "auto", "repair"}
