@@ -27,6 +27,7 @@ from assistant.escalation_model import decide as decide_escalation
 from assistant.intents import (_SMALLTALK, FESTIVALS, IntentClassifier, is_emoji_reaction, is_policy_question, is_smalltalk,
                                reconcile_shop, rule_intent)
 from assistant.vocab import expand_shorthand
+from assistant.references import named_refs
 from assistant.parser import _RESET, _SEX, _STOP as _PARSER_STOP, apply, parse
 from assistant.state import Clarification, Constraints, DialogueState
 from assistant.text import clean, looks_like_gibberish
@@ -350,6 +351,11 @@ class Assistant:
             esc = escalation.Escalation("order_problem", "normal", "asks after the order just told of")  # "refund??"
         ds.told_own_order = esc is None and bool(escalation.OWN_ORDER_TOLD.search(ct.text))
         parsed = parse(ct.text, self._vocab)
+        named = named_refs(ct.text, [self.searcher.get(i) for i in ds.last_results], self._vocab) if ds.last_results else None
+        if named is not None:  # "is the blue one washable?": the colour points at a shown item, it refines nothing
+            parsed.refs = [*parsed.refs, *(i for i in named.positions if i not in parsed.refs)]
+            parsed.colors = [c for c in parsed.colors if c not in named.colours]
+            parsed.brands = [b for b in parsed.brands if b not in named.brands]
         if (looks_like_gibberish(ct.text) and not _SMALLTALK.match(ct.text) and not is_emoji_reaction(ct.text)
                 and not (re.search(r"[a-z]", ct.text, re.I) and is_smalltalk(expand_shorthand(ct.text)))
                 and not parsed.refs
@@ -392,6 +398,10 @@ class Assistant:
                 intent = "shop"  # "do you sell air fryers": a request for a thing we do not stock, answered and counted
             if intent == "escalate" and esc is None:
                 esc = escalation.Escalation("human_request", "normal", "classifier")
+        if named is not None and intent in (None, "shop", "search", "refine", "other") and esc is None:
+            # "compare the puma one and the nike one" when no Nike was shown: still a question about the shown items
+            intent = "compare" if parsed.compare or len(named.positions) + len(named.missing) >= 2 else "product_question"
+        turn["named_missing"] = named.missing if named is not None else []
         turn["debug"]["intent_source"] = src
         if parsed.gender and parsed.gender_from_pronoun and ds.mentioned_gender and not ds.constraints.gender \
                 and _SEX.get(ds.mentioned_gender) == _SEX.get(parsed.gender):
@@ -732,7 +742,8 @@ class Assistant:
     def _node_compare(self, s: GraphState) -> dict:
         ds = DialogueState(**s["dialogue"])
         self._side_refine(s, ds)
-        if ds.last_results and answers.WHICH_OF.search(s["turn"]["text"]) and not answers.NAMES_ITEMS.search(s["turn"]["text"]):
+        if ds.last_results and answers.WHICH_OF.search(s["turn"]["text"]) and not answers.NAMES_ITEMS.search(s["turn"]["text"]) \
+                and len(s["turn"].get("refs") or []) < 2 and not s["turn"].get("named_missing"):
             shown = [(i, self.searcher.get(pid)) for i, pid in enumerate(ds.last_results[:10], 1)]
             shown = [(i, p) for i, p in shown if p is not None]
             return self._done(s, ds, answers.which_of(s["turn"]["text"], shown), product_ids=[p.id for _, p in shown])
@@ -887,6 +898,11 @@ class Assistant:
         refs = list(turn.get("refs") or [])
         text = turn["text"]
         n = len(ds.last_results)
+        missing = turn.get("named_missing") or []
+        if missing and len(refs) < want:
+            return (f"None of the products I showed is {' or '.join(missing)}; which number (1–{n}) do you mean?"
+                    if want == 1 or not refs else
+                    f"None of the products I showed is {' or '.join(missing)}; which two numbers (1–{n}) should I compare?")
         if want >= 2 and len(refs) < 2:
             if re.search(r"\b(them|both|these|the\s+two|those)\b", text, re.I) or not refs:
                 refs = [1, 2] if not refs else refs + [r for r in (1, 2) if r not in refs][: 2 - len(refs)]

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from retrieval.categories import COMPOUND_TYPES
 from retrieval.filters import norm_category
 from retrieval.products import Product
 
@@ -410,6 +411,13 @@ class Vocabulary:
             if len(words) == 2 and words[1] in ("set", "sets") and words[0] not in v.categories:
                 v.categories[words[0]] = shown
                 v.categories.setdefault(words[0] + "s", shown)
+        # title compounds the catalog folds into a broader type ("Shoulder Bag" -> Handbag) name that type
+        for phrase, folded in COMPOUND_TYPES.items():
+            key = norm_text(phrase)
+            if len(key.split()) >= 2 and norm_category(folded) in v.category_counts:
+                shown = v.categories.get(norm_text(folded), folded)
+                v.categories.setdefault(key, shown)
+                v.categories.setdefault(key + "s", shown)
         for syn, cat in CATEGORY_SYNONYMS.items():
             v.categories[norm_text(syn)] = cat
         v.max_phrase = max(len(k.split()) for k in [*v.brands, *v.categories, *v.colours])

@@ -45,8 +45,9 @@ _SYNONYMS = {
     "covers": "Cover", "bowls": "Bowl", "plates": "Plate", "palazzo": "Palazzos", "tika": "Tikka",
     "trackpants": "Track Pants", "handbag": "Handbag",
 }
-# Multi-word types, matched before single words (lower-case key -> display form).
-_COMPOUNDS = {
+# Multi-word types, matched before single words (lower-case key -> display form). Public: the shopper's vocabulary
+# reads these phrases as the types they fold to ("shoulder bag" is a Handbag).
+COMPOUND_TYPES = {
     k.lower(): v
     for k, v in {
         "Trolley Bag": "Trolley Bag", "Laptop Bag": "Laptop Bag", "Sling Bag": "Sling Bag", "Tote Bag": "Tote Bag",
@@ -116,8 +117,8 @@ class CategoryDeriver:
             for n in (3, 2):
                 if end - n >= 0:
                     compound = " ".join(words[end - n:end]).lower()
-                    if compound in _COMPOUNDS:
-                        return _COMPOUNDS[compound]
+                    if compound in COMPOUND_TYPES:
+                        return COMPOUND_TYPES[compound]
             found = self._lookup(words[end - 1])
             if found == "Set" and end >= 2:  # "Ceramic Cups Set" -> "Cup Set"
                 inner = self._lookup(words[end - 2])
