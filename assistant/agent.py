@@ -24,7 +24,7 @@ from langgraph.graph.message import add_messages
 from assistant import answers, escalation
 from assistant.escalation_model import EscalationModel, request_check
 from assistant.escalation_model import decide as decide_escalation
-from assistant.intents import (_SMALLTALK, FESTIVALS, IntentClassifier, is_emoji_reaction, is_policy_question, is_smalltalk,
+from assistant.intents import (_SMALLTALK, FESTIVALS, PRICE_VENT, IntentClassifier, is_emoji_reaction, is_policy_question, is_smalltalk,
                                reconcile_shop, rule_intent)
 from assistant.vocab import expand_shorthand
 from assistant.references import named_refs
@@ -58,7 +58,10 @@ _NOT_STOCKED = re.compile(
     r"footballs?|basketballs?|shuttlecocks?|dumbbells?|treadmills?|ps[345]|xbox|nintendo|(?:game|gaming)\s+controllers?|"
     r"controllers?|air\s+fryers?|fryers?|trimmers?|shavers?|chargers?|helmets?|tents?|walking\s+sticks?|wheel\s*chairs?|"
     r"hearing\s+aids?|(?:blood\s+pressure|bp|sugar|glucose)\s+(?:machines?|monitors?|meters?)|glucometers?|thermometers?|"
-    r"umbrellas?|swim(?:ming)?\s*goggles|swim(?:ming)?\s+(?:caps?|costumes?|trunks?|suits?|wear)|swimsuits?|swimwear)\b"
+    r"umbrellas?|swim(?:ming)?\s*goggles|swim(?:ming)?\s+(?:caps?|costumes?|trunks?|suits?|wear)|swimsuits?|swimwear|"
+    # baby care: "baby diapers", "baby wipes", "a stroller"
+    r"diapers?|nappies|nappy|(?:baby\s+|wet\s+)wipes|strollers?|prams?|cribs?|cradles?|baby\s+(?:food|formula|bottles?|carriers?|"
+    r"monitors?|oil|powder|lotion|shampoo)|feeding\s+bottles?|car\s+seats?|walkers?)\b"
     r"(?!\s*(?:covers?|cases?|pouch(?:es)?|bags?|sleeves?|holders?|stands?|backpacks?|straps?|charms?|prints?|printed|motif|"
     r"safe|proof|friendly))",
     re.I)
@@ -426,6 +429,10 @@ class Assistant:
                 implied = self._implied_gender(new_c.category, kid=bool(_KID_CUE.search(ct.text)))
                 if implied:
                     new_c = new_c.model_copy(update={"gender": implied})
+            if new_c.brands or new_c.exclude_brands:  # "not US Polo" for a son: the brand's kids line
+                new_c = new_c.model_copy(update={
+                    key: list(dict.fromkeys(self._vocab.brand_line(b, new_c.gender) for b in getattr(new_c, key)))
+                    for key in ("brands", "exclude_brands")})
             turn["new_constraints"] = new_c.model_dump()
             turn["new_search"] = new_search
             if parsed.more_like:
@@ -546,6 +553,9 @@ class Assistant:
             if (esc := self._failed_turn(s, ds, "negative feedback")) is not None:
                 return esc
             reply = "Sorry those weren't right. Tell me what to change: colour, brand, budget or style?"
+        elif PRICE_VENT.search(s["turn"]["text"]):
+            reply = ("Fair point, some of these are pricey. Give me a budget (e.g. \"t-shirts under 500\") and I'll only show "
+                     "what fits it.")
         elif reason == "empty":
             reply = "I didn't catch that. Tell me what you're shopping for, e.g. \"black sneakers under 2000\"."
         else:
@@ -563,6 +573,8 @@ class Assistant:
         if re.search(r"\b(?:i'?ll|i\s+will|will|let\s+me)\s+(?:show|ask|check|talk|think|come\s+back|get\s+back|wait)\b|"
                      r"\bwait\s+kar", t):
             reply = "Sure, take your time: your search is saved here when you come back."
+        elif re.search(r"\b(?:just|only|simply)\s+(?:browsing|looking|window\s+shopping|checking)\b", t):
+            reply = "Sure, browse away! When something catches your eye, tell me what you'd like and I'll find it."
         elif re.search(r"\b(thanks?|thank\s*(?:you|u)|thx|thnx|ty|cheers|shukriya|dhanyavaad|dhanyawad)\b", t):
             reply = "You're welcome! Anything else I can find for you?"
         elif re.search(r"\b(bye|goodbye|see\s+you|good\s+night)\b", t):
@@ -653,7 +665,8 @@ class Assistant:
             ds.last_results = []
             if (esc := self._failed_turn(s, ds, "not stocked")) is not None:
                 return esc
-            thing = not_stocked.group(0).strip().lower()
+            # the last thing named is the one asked for ("these are not diapers. what about baby wipes")
+            thing = [m.group(0) for m in _NOT_STOCKED.finditer(expand_shorthand(turn["text"]))][-1].strip().lower()
             return self._done(s, ds, f"Sorry, we don't sell {thing}: this store has clothes, footwear, bags, watches, "
                                      "jewellery, beauty and home décor. Tell me what you'd like from those.")
         if turn.get("new_search"):

@@ -784,6 +784,10 @@ def detect(text: str) -> Escalation | None:
                           soft=not purchase and bool(_SHOP_ASK.search(t)) and not _FIX_DEMAND.search(t))
     process_q = bool(re.match(r"^\W*(?:if|in\s+case|incase|suppose|what\s+if)\b", t, re.I)) and "?" in t and bool(re.search(
         r"\bhow\s+(?:do|can|would|should)\s+(?:i|we)\b|\bdo\s+(?:i|we)\s+(?:have|need)\s+to\b|\bwhat\s+is\s+the\s+process\b", t, re.I))
+    # "how do i contact customer care if something goes wrong with an order later?": the way for a problem not had yet
+    process_q = process_q or ("?" in t and bool(re.search(
+        r"^\W*(?:and\s+|so\s+|also\s+)?how\s+(?:do|can|would|should|will)\s+(?:i|we)\b.*\b(?:if|in\s+case|incase|when|should)\s+"
+        r"(?:\w+\s+){0,2}?(?:something|anything|ever|there'?s\s+(?:ever\s+)?(?:an?\s+)?(?:issue|problem))\b", t, re.I)))
     human = None if process_q or is_just_asking(t) else next((m for m in _HUMAN.finditer(t) if not _negated(t, m) and not _asks_if_needed(t, m)
                   and not _HOPED_AWAY.search(t[:m.start()])
                   and not re.search(r"\bthan\b[^,.;!?]*$", t[:m.start()], re.I) and not _someone_of_mine(t, m)

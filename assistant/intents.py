@@ -46,6 +46,7 @@ _POLICY = re.compile(
     r"(?:find|know|measure|choose|pick|figure\s+out|work\s+out|check|determine|select|decide)\s+"
     r"(?:out\s+)?(?:my|the\s+right|the\s+correct|which|what|the)\s+(?:shoe\s+|ring\s+|dress\s+)?size|"
     r"sizes?\s+(?:usually\s+|generally\s+|normally\s+|typically\s+|tend\s+to\s+)?(?:run|fit|work|compare)|"
+    r"\b(?:runs?|running|fits?)\s+(?:a\s+(?:bit|size)\s+|slightly\s+)?(?:small|large|big|true\s+to\s+size|narrow|wide)\b(?=[^.!]*\?)|"
     r"size\s+(?:kaise|kese|kaisa)\s+(?:choose|select|pata|decide|chunu|chune|check|nikale|naape)|"
     r"\b(?:uk|us|eu|euro|european|indian)\s+(?:or\s+(?:uk|us|eu|euro|indian)\s+)?sizes?\b|brand-?wise\s+size|"
     r"(?:last|latest|final)\s+(?:date|day)\s+to\s+(?:order|place|buy)|(?:get|gets|be|is|reach|reaches|arrive|arrives)\s+"
@@ -132,6 +133,9 @@ _REACTION_EMOJI = re.compile(r"^[\s!.😍🥰😊🙂😀😃😄😁🤩👍�
 # "ok thanks, will wait for the mail", "ok waiting for them to call": an acknowledgement; "sorry cat on keyboard 😅"
 _WAITING = re.compile(r"^\W*(?:(?:ok(?:ay)?|sure|alright|fine|thanks?|thank\s+(?:you|u)|thx|cool)[\s,!.]+)*(?:(?:i'?ll|i\s+will|will)\s+"
                       r"wait|(?:i'?m\s+|am\s+)?waiting\s+for)\b[^?]*$", re.I)
+# "no need to connect me to an agent, just browsing for now", "just looking around": no request, nothing wrong
+_BROWSING = re.compile(r"^(?:[^?]*\W)?(?:just|only|simply)\s+(?:browsing|looking(?:\s+around)?|window\s+shopping|checking\s+(?:things\s+)?out)"
+                       r"(?:\s+(?:for\s+now|right\s+now|now|today|thanks?|thx|atm))?\W*$", re.I)
 _SLIP = re.compile(r"^\W*(?:sorry|oops|my\s+bad)\W+(?:\w+\s+){0,3}?(?:cat|kid|baby|typo|wrong\s+(?:chat|window|tab)|pocket|keyboard)"
                    r"\b[^?]*$", re.I)
 
@@ -150,7 +154,8 @@ def _smalltalk(t: str) -> bool:
     from assistant.escalation import IDENTITY_QUESTION
 
     return bool(t) and bool(_SMALLTALK.match(t) or IDENTITY_QUESTION.match(t) or _WAITING.match(t) or _SLIP.match(t) or _SMALLTALK_SEQ.match(t) or _SMALLTALK_Q.match(t)
-                            or (_PRAISE_BOT.match(t) and "?" not in t) or _NO_COMPLAINT.match(t))
+                            or (_PRAISE_BOT.match(t) and "?" not in t) or _NO_COMPLAINT.match(t)
+                            or _BROWSING.match(t))
 
 
 def is_praise_story(text: str) -> bool:
@@ -171,7 +176,9 @@ _POLICY_TOPIC = re.compile(
     r"pay(?:ment|ments|ing)?|emi|upi|paytm|gpay|google\s+pay|phonepe|net\s*banking|credit\s+card|debit\s+card|wallets?|cash\s*-?\s*backs?|"
     r"size\s+(?:chart|guide)|sizing|cancel(?:l?ation|l?ed|l?ing)?|track(?:ing)?|warranty|gift\s+wrap\w*|invoice|"
     r"(?:does|do)\s*n'?t\s+fit|do\s+not\s+fit|doesn'?t\s+fit|too\s+(?:small|big|tight|loose)|orders?|damaged|defective|"
-    r"late|delayed|lost|leak\w*|broken|missing|wrong\s+(?:size|item|colou?r|product))\b", re.I)
+    r"late|delayed|lost|leak\w*|broken|missing|wrong\s+(?:size|item|colou?r|product)|"
+    # how to reach the store: "is there a customer care number in case something goes wrong later?"
+    r"customer\s+(?:care|service|support)\s+(?:number|no|email|hours|timings?|contact)|helpline|contact\s+(?:number|details))\b", re.I)
 _POLICY_FORM = re.compile(
     # a follow-up question may open with a conjunction and drop the "?" ("and does the refund go to my card")
     r"\?|^\s*(?:(?:and|also|so|but|ok(?:ay)?|oh|then|plus|btw|one\s+more\s+thing|just\s+checking)[\s,]+)?(?:how|what|when|where|which|why|can|could|may|do|does|is|are|will|would|should|any|if|in\s+case|"
@@ -416,7 +423,7 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
     if has_results and _MORE_RESULTS.search(t):
         return "shop"  # "show me more", "other options": the same search again (a refine)
     if "?" not in t and not _ASKS.search(t) and _OTHER_SHOP_STORY.search(t) and parsed.price_max is None and not parsed.sort \
-            and not re.search(r"\bfor\s+(?:men|women|boys|girls|him|her|kids|my\s+(?:son|daughter|wife|husband|mom|dad|sister|"
+            and not _closing_request(t, parsed) and not re.search(r"\bfor\s+(?:men|women|boys|girls|him|her|kids|my\s+(?:son|daughter|wife|husband|mom|dad|sister|"
                               r"brother))\b", t, re.I):
         return "smalltalk"  # "another site sent me the wrong size twice ... hope you guys are better"
     if is_owned_item_story(t) and "?" not in t and not parsed.refs and parsed.price_max is None and not parsed.sort \
@@ -427,9 +434,17 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
         return "smalltalk"  # "another app sent my dad a damaged shirt last year ... hope you guys are better lol"
     if _BOT_BANTER.search(t) and not _ASKS.search(t) and not parsed.refs:
         return "smalltalk"  # "hey robot, do you even wear clothes? 😂"
+    if PRICE_VENT.search(t) and not _ASKS.search(t) and not _SHOP_REQUEST.search(t) and parsed.price_max is None \
+            and parsed.price_min is None:
+        return "other"  # "these prices are a joke 😂 who pays 3k for a t-shirt": venting, no request
     if parsed.has_constraints():
         return "shop"  # search or refine: decided from the state
     return None
+
+
+PRICE_VENT = re.compile(r"\b(?:prices?|pricing|rates?)\s+(?:here\s+)?(?:are|is)\s+(?:a\s+|just\s+|so\s+|too\s+|way\s+too\s+)?(?:joke|crazy|insane|"
+                         r"ridiculous|absurd|robbery|daylight\s+robbery|nuts|high|steep)\b|\bwho\s+(?:(?:would|even)\s+)*(?:pays?|spends?)\s+"
+                         r"(?:₹|rs\.?\s*)?\d|\boverpriced\b|\brip[- ]?offs?\b", re.I)
 
 
 # teasing the assistant: "do you even wear clothes?", "good taste for a robot", "bots like you will replace him"
@@ -452,6 +467,17 @@ _REQUEST_CUES = re.compile(r"\b(?:show|need|want|looking|find|get\s+me|suggest|r
                            r"anyways|now|so|similar|same|like\s+(?:this|that|these|those|the)|another\s+(?:one|pair|colou?r|option|in|like)|more|matching|instead|also|"
                            r"under|below|above|between|budget|please|pls|for\s+(?:men|women|boys|girls|him|her|me|my|a|an|the)|"
                            r"in\s+(?:\w+\s+)?(?:colou?r|size)|can|could|would|will|should|let'?s)\b", re.I)
+
+
+def _closing_request(text: str, parsed) -> bool:
+    """A short last sentence that names the product type after a story ("... so I'm trying you guys. women's jackets")."""
+    sentences = [x for x in _SENT.split(text.strip()) if re.search(r"\w", x)]
+    if len(sentences) < 2 or not parsed.category:
+        return False
+    tail = sentences[-1].lower()
+    stem = re.sub(r"[^a-z]", "", parsed.category.lower())[:5]
+    return len(tail.split()) <= 6 and not _PAST_STORY.search(tail) and not _OTHER_SHOP_STORY.search(tail) \
+        and bool(stem) and stem in re.sub(r"[^a-z]", "", tail)
 
 
 def is_story_without_request(text: str, parsed) -> bool:

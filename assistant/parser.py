@@ -13,7 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from assistant.state import Constraints
-from assistant.vocab import Vocabulary, expand_shorthand, norm_text
+from assistant.vocab import CATEGORY_FAMILIES, Vocabulary, expand_shorthand, norm_text
+from retrieval.filters import norm_category
 
 _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
               "ten": 10, "fifteen": 15, "twenty": 20, "twenty five": 25, "thirty": 30, "forty": 40, "fifty": 50,
@@ -28,7 +29,7 @@ _ORDINALS.update({w: n for n, ws in {
     for w in ws.split()})
 
 _CUR = r"(?:rs\.?|inr|₹|rupees)"
-_AMT = r"(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|lakh|lac|l)?(?:\b|(?=rs\b|inr\b|rupees\b|/-))"  # "999rs"
+_AMT = r"(\d(?:[\d,]*\d)?(?:\.\d+)?)\s*(k|thousand|lakh|lac|l)?(?:\b|(?=rs\b|inr\b|rupees\b|/-))"  # "999rs"
 _NUM = rf"{_CUR}?\s*{_AMT}(?:\s*(?:{_CUR}|/-|bucks))?"
 _NOT_PRICE_AFTER = re.compile(r"^\s*(?:%|percent|stars?|cm|mm|inch|inches|size|pack|pcs|pieces|ml|gb|years?|yrs?|"
                               r"months?|days?|weeks?|hours?|items?|results?|products?|options?|kg|g)\b", re.I)
@@ -143,7 +144,7 @@ _CHAIN = {"or", "and", "nor", "either", "any", "ones", "one", "the", "a", "colou
           "products", "of", "from", "by", "in", "shade", "shades", "coloured", "colored", "things"}
 _REMOVE_CUE = re.compile(r"\b(no|any|forget|remove|drop|clear|ignore|cancel|scrap|ditch|whatever|no\s+preference|not\s+fussy|don'?t\s+care|"
                          r"doesn'?t\s+matter|does\s+not\s+matter|not\s+important|no\s+matter|open\s+to\s+any|all|without\s+(?:a|the|any)|"
-                         r"no\s+(?:limit|restriction|filter))\b", re.I)
+                         r"no\s+(?:limit|restriction|filter)|koi\s+bhi|kisi\s+bhi|(?:bhi\s+)?chalega|chalegi|chalenge)\b", re.I)  # Hinglish "koi bhi colour chalega"
 _SLOT_WORDS = {
     "colors": re.compile(r"\b(colou?rs?|shades?)\b", re.I),
     "brands": re.compile(r"\b(brands?|labels?|makers?|makes?)\b", re.I),
@@ -198,6 +199,7 @@ class Parsed:
     release: list[str] = field(default_factory=list)  # colour/brand values to drop from the wishes, never excluded
     remove_values: list[str] = field(default_factory=list)  # "remove X": released if X is a wish, else excluded
     matching: bool = False  # "and matching placemats": the new type keeps the colour
+    activity_type: str | None = None  # "for running" names the type a generic "shoes" narrows to
     allow: list[str] = field(default_factory=list)  # "white is ok actually": no longer excluded, not wished either
 
     def has_constraints(self) -> bool:
@@ -225,6 +227,10 @@ def _amount(num: str, unit: str | None) -> float | None:
 _REJECTED_AMOUNT = re.compile(r"((?:₹|rs\.?\s*|inr\s*)?\d[\d,]*(?:\.\d+)?\s*k?)\s*(?:rs\.?|rupees|inr|bucks)?\s*"
                               r"(?:is|'s|was|seems|sounds|feels)\s+(?:way\s+|a\s+bit\s+|a\s+little\s+|bit\s+|kinda\s+|just\s+|far\s+)?"
                               r"too\s+(?:much|expensive|high|costly|steep|pricey|many)", re.I)
+
+# "who pays 3k for a t-shirt": an amount scoffed at, no budget
+_SCOFFED_AMOUNT = re.compile(r"\bwho\s+(?:(?:would|even|on\s+earth|in\s+their\s+right\s+mind)\s+)*(?:pays?|spends?|buys?\s+(?:\w+\s+){0,3}?(?:for|at))\s+"
+                             r"((?:₹|rs\.?\s*|inr\s*)?\d[\d,]*(?:\.\d+)?\s*k?)", re.I)
 
 
 # The shopper corrects a budget in the same message: "between 500 and 1000... actually make it 1500 max"
@@ -289,6 +295,7 @@ def _parse_price(text: str) -> tuple[float | None, float | None, set[tuple[int, 
     t = text.lower().replace("₹ ", "₹")
     # an amount turned down ("2k is too much, make it 700") is no budget: blank it, keeping the offsets
     t = _REJECTED_AMOUNT.sub(lambda m: " " * len(m.group(1)) + m.group(0)[len(m.group(1)):], t)
+    t = _SCOFFED_AMOUNT.sub(lambda m: m.group(0)[:m.start(1) - m.start()] + " " * len(m.group(1)), t)
     spans: set[tuple[int, int]] = set()
     lo = hi = None
 
@@ -533,6 +540,13 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     # ("my mom wants him in something ethnic": the one wanted for, not the one who wants)
     needer = [m for m in named if m.end < len(tokens) and tokens[m.end] in _NEEDS
               and not (m.end + 1 < len(tokens) and tokens[m.end + 1] in ("him", "her", "them", "me", "us"))]
+    if len(tokens) >= _LONG_MESSAGE and not facet and not recipient:
+        # a long story naming several people ("my sister in law is visiting with her kids and my son turns 7 ... i want
+        # him to look nice"): the one the request points at ("want him", "for her") is the last named of that sex
+        pointed = [i for i, t in enumerate(tokens) if t in ("him", "her") and i > 0 and tokens[i - 1] in (_REQUEST_WORDS | {"for"})]
+        if pointed:
+            sex = "m" if tokens[pointed[-1]] == "him" else "f"
+            recipient = [m for m in named if m.start < pointed[-1] and _SEX.get(m.value) == sex][-1:]
     p.gender = (facet or recipient[-1:] or needer[:1] or named or genders)[0].value if genders else None
     if genders and not facet and all(m.start in hosts for m in genders) and re.search(r"\bfor\s+(?:me|myself)\b", low):
         p.gender = None  # "the kurta for my daughter's engagement came ... now something for me": the shopper's own
@@ -592,18 +606,25 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     if len(tokens) >= _LONG_MESSAGE:
         # a long message's colours and brands come from its last request, not from its story ("i already bought a pink
         # outfit ... what i need is a yellow kurta")
-        asks = [i for i, t in enumerate(tokens) if t in _REQUEST_WORDS]
-        if asks:
-            later = [c for c in p.colors if any(m.kind == "colour" and m.value == c and m.start > asks[-1] for m in matches)]
-            if later:
-                p.colors = later
-            later_b = [b for b in p.brands if any(m.kind == "brand" and m.value == b and m.start > asks[-1] for m in matches)]
-            if later_b:
-                p.brands = later_b
+        # ("synthetic-looking" is no request: "looking" asks only as "looking for")
+        asks = [i for i, t in enumerate(tokens) if t in _REQUEST_WORDS
+                and (t != "looking" or (i + 1 < len(tokens) and tokens[i + 1] == "for"))]
+        for kind, attr in (("colour", "colors"), ("brand", "brands")):
+            # the last request that names any (a closing "i also have to buy gifts" names none)
+            for a in reversed(asks):
+                later = [x for x in getattr(p, attr) if any(m.kind == kind and m.value == x and m.start > a for m in matches)]
+                if later:
+                    setattr(p, attr, later)
+                    break
     if len(tokens) >= _LONG_MESSAGE and len(cat_hits) > 1:
         ask = [i for i, t in enumerate(tokens) if t in _REQUEST_WORDS and any(m.start > i for m in cat_hits)]
         if ask:
             p.category = _head_category([m for m in cat_hits if m.start > ask[-1]], tokens)
+    act = _ACTIVITY.search(low)
+    if act:
+        p.activity_type = _ACTIVITY_TYPES[act.group(1)]
+        if p.category and norm_category(p.activity_type) in _NARROWS.get(norm_category(p.category), ()):
+            p.category = p.activity_type  # "shoes for running": the sports shoes
     if p.category and vocab.is_generic(p.category):  # "I own zero good shoes. sneakers for women": the specific type wins
         family = set(vocab.category_filter(p.category))
         p.category = next((m.value for m in cat_hits if not vocab.is_generic(m.value)
@@ -629,7 +650,7 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
                 if slot in ("category",) and not re.search(r"\b(any|forget|remove|drop|clear)\s+(?:the\s+)?(category|type|kind)", clause):
                     continue
                 p.remove.add(slot)
-        if re.search(r"\bany\s+(?:of\s+)?(?:the\s+)?(?:colou?rs?|shade)\b|\bany\s+colou?r\b", clause):
+        if re.search(r"\b(?:any|koi\s+bhi|kisi\s+bhi)\s+(?:of\s+)?(?:the\s+)?(?:colou?rs?|shade)\b|\bany\s+colou?r\b", clause):
             p.remove.add("colors")
     # Soft descriptors: catalog words that are not slot values, stop words or numbers.
     used = {i for m in matches for i in range(m.start, m.end)}
@@ -895,6 +916,16 @@ def _without(xs: list[str], remove: list[str]) -> list[str]:
     return [x for x in xs if x.lower() not in r]
 
 
+# what a pair of shoes is for names its type: "mens, for running" after "shoes"
+_ACTIVITY_TYPES = {"running": "Sports Shoes", "jogging": "Sports Shoes", "gym": "Sports Shoes", "workout": "Sports Shoes",
+                   "workouts": "Sports Shoes", "training": "Sports Shoes", "walking": "Sports Shoes", "sports": "Sports Shoes",
+                   "football": "Football Shoes", "driving": "Driving Shoes"}
+_ACTIVITY = re.compile(r"\b(?:for|to\s+(?:go|wear)\s+(?:for|to)?)\s*(?:my\s+|daily\s+|morning\s+|the\s+)?("
+                       + "|".join(_ACTIVITY_TYPES) + r")\b")
+# the types a generic word narrows to in conversation: "shoes" for a child then "flats would be nice"
+_NARROWS = {**CATEGORY_FAMILIES, "shoe": CATEGORY_FAMILIES["shoe"] + CATEGORY_FAMILIES["footwear"]}
+
+
 def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None) -> tuple[Constraints, bool]:
     """Fold one message into the constraints. Returns (new constraints, is_new_search)."""
     c = c.model_copy(deep=True)
@@ -911,11 +942,16 @@ def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None)
     if p.category and c.category and p.category.lower() != c.category.lower():
         if p.switch:
             c.category = p.category  # "sneakers instead": keep everything else (a refinement, as shoppers and our sets read it)
+        elif norm_category(p.category) in _NARROWS.get(norm_category(c.category), ()):
+            c.category = p.category  # "shoes" -> "flats would be nice": a narrowing inside the family keeps the rest
         else:
             # A new product type is a new search: item-level slots go, the shopper's gender stays ("matching" keeps the colour).
             c = Constraints(gender=c.gender, colors=list(c.colors) if p.matching and not p.colors else [])
             c.category = p.category
             new_search = True
+    elif not p.category and p.activity_type and c.category \
+            and norm_category(p.activity_type) in _NARROWS.get(norm_category(c.category), ()):
+        c.category = p.activity_type  # "shoes" -> "mens, for running"
     elif p.category:
         if not c.category:
             # a first type on a state without slots (only soft words) is a search; so is a message that states its own

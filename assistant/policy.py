@@ -16,12 +16,13 @@ POLICY_DIR = Path(__file__).resolve().parent / "policies"
 COLLECTION = "shopassist-policies"
 
 # Topic words -> file stem: an exact keyword beats embedding similarity on short questions.
+_CONTACT = re.compile(r"\b(customer\s+(?:care|service|support)|support\s+team|talk\s+to\s+(?:a\s+)?(?:person|human|someone|agent)|"
+                      r"reach\s+(?:you|support)|contact\s+(?:you|support))\b", re.I)
 _TOPIC = [
     # an item that arrives damaged, leaking or wrong is answered by the refunds document's damaged-items section
     (re.compile(r"\b(damaged|defective|leak\w*|broken|torn|faulty|wrong\s+(?:item|product|colou?r)|different\s+from\s+what)\b", re.I),
      "refunds"),
-    (re.compile(r"\b(customer\s+(?:care|service|support)|support\s+team|talk\s+to\s+(?:a\s+)?(?:person|human|someone|agent)|"
-                r"reach\s+(?:you|support)|contact\s+(?:you|support))\b", re.I), "orders"),
+    (_CONTACT, "orders"),
     (re.compile(r"\b(refund\w*|money\s+back|reversed?)\b", re.I), "refunds"),
     (re.compile(r"\b(cod|cash\s+on\s+delivery|emi|upi|card|cards|pay|payment\w*|net\s*banking|wallet)\b", re.I), "payments"),
     (re.compile(r"\b(size|sizes|sizing|fit|measure|chart)\b", re.I), "sizes"),
@@ -179,5 +180,8 @@ class PolicyStore:
             # "how many days?": the section that states a time wins within the topic
             timed = [(s, d) for s, d in hits if re.search(r"window|timeline|time\b", s.title, re.I)]
             hits = timed or hits
+        if _CONTACT.search(question):
+            # "how do i contact customer care if an order goes wrong?": the way to reach a person, whatever the case
+            hits = [(s, d) for s, d in hits if re.search(r"contact", s.title, re.I)] or hits
         best = hits[0][0]
         return f"{best.title}: {best.text}", [best.id]

@@ -44,6 +44,9 @@ _EDIBLE_COLOURS = {"wine", "coffee", "chocolate", "cream", "mustard", "lemon", "
 _CONSUMED_BEFORE = {"spilled", "spilt", "spill", "spilling", "drank", "drink", "drinking", "drinks", "ate", "eat", "eating",
                     "sipping", "poured", "pour", "iced"}
 _CONTAINERS = {"glass", "glasses", "cup", "cups", "bottle", "bottles", "mug", "can", "plate", "bowl"}
+_POSSESSIVE_PARTICLES = {"ke", "ki", "ka", "wale", "wali", "waale", "waali", "vale", "vali"}
+_BRAND_ONLY_BEFORE = {"not", "no", "only", "except", "without", "just", "but", "nahi", "sirf", "bas"}
+_FUNCTION_BRANDS = {"and", "with", "even", "people", "simply", "rare", "only", "basics"}
 _ADVERB_BRANDS = {"only", "just", "even", "more", "here", "now", "and", "or", "the", "for", "but"}
 _ADDRESS_BEFORE = {"you", "u", "ya", "ye", "hey", "hi", "hello", "thanks", "thank", "thx", "yo", "ok", "okay", "bye",
                    "love", "miss", "wow", "lol", "haha", "sorry", "please", "hii", "heyy"}
@@ -119,8 +122,9 @@ _NOT_COLOURS = {"matte", "skin", "metallic", "rose", "platinum", "tan", "nude", 
 # Generic words -> the catalog categories they cover (norm_category keys). The state keeps the word.
 CATEGORY_FAMILIES = {
     "shoe": ["shoe", "sports shoe", "casual shoe", "formal shoe", "sneaker", "loafer", "derby", "slip-on",
-             "brogue", "boot", "oxford", "monk"],
+             "brogue", "boot", "oxford", "monk", "football shoe", "driving shoe", "boat shoe"],
     "footwear": ["shoe", "sports shoe", "casual shoe", "formal shoe", "sneaker", "loafer", "derby", "slip-on",
+                 "football shoe", "driving shoe", "boat shoe",
                  "brogue", "boot", "flat", "heel", "sandal", "flip-flop", "wedge", "mule", "pump", "ballerina"],
     "bag": ["bag", "handbag", "sling bag", "trolley bag", "backpack", "tote bag", "laptop bag", "duffel bag",
             "messenger bag", "clutch"],
@@ -286,6 +290,7 @@ aas paas aaspaas aspas kareeb qareeb lagbhag takriban taqriban uper oopar niche 
 
 # Words that are never typo-corrected (conversation words the catalog text may lack).
 COMMON_WORDS = set("""
+wipes wipe diaper diapers stroller strollers pram prams
 haha hahaha hahah hehe hihi lol lmao rofl omg ugh hmm hmmm
 mins min minute minutes secs sec hrs hour hours mins wks week weeks yrs skit skits scooty
 a about above actually add again ago all also am an and any anything are around as ask at available away
@@ -420,6 +425,8 @@ class Vocabulary:
                 v.categories.setdefault(key + "s", shown)
         for syn, cat in CATEGORY_SYNONYMS.items():
             v.categories[norm_text(syn)] = cat
+            if not syn.endswith("s") and " " not in syn:  # "frocks" as "frock"
+                v.categories.setdefault(norm_text(syn) + "s", cat)
         v.max_phrase = max(len(k.split()) for k in [*v.brands, *v.categories, *v.colours])
         v._build_fuzzy()
         return v
@@ -570,6 +577,11 @@ class Vocabulary:
             cue = False  # "Roadster brand only": the adverb, unless written as the brand ("ONLY") or before a type it sells
         if not cue and phrase in self.ambiguous_brands and len(phrase) > 2:
             cue = self._brand_sells_next(phrase, tokens, i + L)  # "campus shoes", "metro sandals"
+            if not cue and nxt in _POSSESSIVE_PARTICLES:
+                cue = self._brand_sells_next(phrase, tokens, i + L + 1)  # "campus ke running shoes"
+            if not cue and len(tokens) <= 4 and phrase not in _ADVERB_BRANDS and phrase not in _FUNCTION_BRANDS and (
+                    prev in _BRAND_ONLY_BEFORE or (i == 0 and nxt in ("only", "pls", "please", "wale", "wala"))):
+                cue = True  # "not campus", "only metro", "campus only": a short steer names a brand
         # "t shirt" must beat brand/colour readings; categories of >= 2 words first.
         if L >= 2 and phrase in self.categories:
             return Match("category", self.categories[phrase], i, i + L)
@@ -653,6 +665,16 @@ class Vocabulary:
         c = _COLOUR_SYNONYMS_NORM.get(norm_text(c), c)
         return sorted({c} | {norm_text(k) for k, v in COLOUR_SYNONYMS.items() if v == c and " " not in k.strip()
                              and norm_text(k) in {norm_text(x) for x in self.raw_colours}})
+
+    def brand_line(self, brand: str, gender: str | None) -> str:
+        """The brand's own line for that age group: "U.S. Polo Assn." for boys is "U.S. Polo Assn. Kids", and back."""
+        key = norm_text(brand)
+        kids = gender in ("boys", "girls")
+        if kids and not key.endswith(" kids") and key + " kids" in self.brands:
+            return self.brands[key + " kids"]
+        if gender in ("men", "women") and key.endswith(" kids") and key[:-5] in self.brands:
+            return self.brands[key[:-5]]
+        return brand
 
     def brand_family(self, brand: str) -> list[str]:
         """'Puma' also means 'PUMA Motorsport'; 'Levis' also 'Levis' only (prefix on whole words)."""

@@ -84,7 +84,7 @@ def compare_constraints(expected: dict, got: dict, vocab=None) -> tuple[bool, se
 
 def satisfies(product, constraints: dict, vocab=None) -> bool:
     """Hard-constraint check of one shown product (generic categories and brand families as in filters)."""
-    from assistant.vocab import brand_matches, category_matches
+    from assistant.vocab import brand_matches, category_matches, norm_text
 
     c = constraints
     price = product.price
@@ -92,7 +92,10 @@ def satisfies(product, constraints: dict, vocab=None) -> bool:
         return False
     if c.get("price_max") is not None and (price is None or price > float(c["price_max"])):
         return False
-    if c.get("category") and not category_matches(product.category, c["category"]):
+    # the stated type read as the catalog vocabulary reads it, as the joint score does ("Sports Sandals" is Sandals)
+    wanted = vocab.categories.get(norm_text(str(c["category"])), c["category"]) if c.get("category") and vocab is not None \
+        else c.get("category")
+    if wanted and not category_matches(product.category, wanted):
         return False
     if c.get("gender") and not gender_ok(product.gender, c["gender"]):
         return False
@@ -184,9 +187,12 @@ def run(assistant, scenarios: list[dict], *, verbose: bool = False) -> dict:
             # Satisfaction: shown products vs the scenario's constraints when stated, else our own state.
             hard = exp.get("constraints") if isinstance(exp.get("constraints"), dict) else r.constraints
             if r.products and r.intent in ("search", "refine"):
-                for p in r.products[:10]:
-                    sat_shown += 1
-                    sat_ok += satisfies(p, hard, vocab)
+                ok_here = sum(satisfies(p, hard, vocab) for p in r.products[:10])
+                sat_shown += len(r.products[:10])
+                sat_ok += ok_here
+                if verbose and ok_here < len(r.products[:10]):
+                    print(f"[{sc['id']}#{i}] {user[:80]!r}: satisfied {ok_here}/{len(r.products[:10])} shown",
+                          file=sys.stderr)
             if why:
                 failures.append({"scenario": sc["id"], "turn": i, "user": user[:120], "problems": why})
                 if verbose:
