@@ -796,6 +796,8 @@ def detect(text: str) -> Escalation | None:
                                     r"(?:an?\s+|the\s+)?(?:\w+\s+)?$", t[:m.start()], re.I)), None)
     if human and (_HUMAN_ASK.search(t) or len(t.split()) <= 4) and not re.search(
             r"\b(?:if\s+(?:needed|required|necessary)|later\s+on|in\s+(?:the\s+)?future|if\s+(?:i|we)\s+(?:ever|someday)|"
+            # "is there a customer care number if there is ever a problem later?": for a problem not had yet
+            r"(?:if|in\s+case|incase)\s+(?:\w+\s+){0,3}?(?:ever|something|anything)\b(?![^.!?]*\b(?:is|has|was|did)\s*n'?t\b)|"
             r"or\s+(?:is\s+it|are\s+you)\s+(?:only|just)\s+(?:this|a|the)?\s*(?:bot|robot|machine|chatbot|ai))\b", t, re.I):
         # "customer care number?" is also a request for a person; "agent" in "agent provocateur" is not a word here
         # a role word with no contact verb ("I start a customer service job", "the agent in that film") is soft

@@ -926,8 +926,10 @@ _ACTIVITY = re.compile(r"\b(?:for|to\s+(?:go|wear)\s+(?:for|to)?)\s*(?:my\s+|dai
 _NARROWS = {**CATEGORY_FAMILIES, "shoe": CATEGORY_FAMILIES["shoe"] + CATEGORY_FAMILIES["footwear"]}
 
 
-def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None) -> tuple[Constraints, bool]:
-    """Fold one message into the constraints. Returns (new constraints, is_new_search)."""
+def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None,
+          results_shown: bool = False) -> tuple[Constraints, bool]:
+    """Fold one message into the constraints. Returns (new constraints, is_new_search). ``results_shown``: products
+    of the current state are on screen (a narrowing of them refines; the answer to a clarification searches)."""
     c = c.model_copy(deep=True)
     prior_wishes = {x.lower() for x in c.colors + c.brands}
     new_search = False
@@ -943,7 +945,10 @@ def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None)
         if p.switch:
             c.category = p.category  # "sneakers instead": keep everything else (a refinement, as shoppers and our sets read it)
         elif norm_category(p.category) in _NARROWS.get(norm_category(c.category), ()):
-            c.category = p.category  # "shoes" -> "flats would be nice": a narrowing inside the family keeps the rest
+            # "shoes" -> "flats would be nice": a narrowing inside the family keeps the rest; it refines what was shown,
+            # and searches when nothing was ("shoes" -> clarification -> "sneakers for men")
+            c.category = p.category
+            new_search = not results_shown
         else:
             # A new product type is a new search: item-level slots go, the shopper's gender stays ("matching" keeps the colour).
             c = Constraints(gender=c.gender, colors=list(c.colors) if p.matching and not p.colors else [])
@@ -952,6 +957,7 @@ def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None)
     elif not p.category and p.activity_type and c.category \
             and norm_category(p.activity_type) in _NARROWS.get(norm_category(c.category), ()):
         c.category = p.activity_type  # "shoes" -> "mens, for running"
+        new_search = not results_shown
     elif p.category:
         if not c.category:
             # a first type on a state without slots (only soft words) is a search; so is a message that states its own

@@ -1,0 +1,119 @@
+"""Session 9: behaviours fixed in general form, tested in wordings no scenario file uses."""
+from __future__ import annotations
+
+from assistant.parser import apply, parse
+from assistant.state import Constraints
+
+
+def test_a_generic_type_narrows_inside_its_family_and_keeps_the_rest(vocab):
+    state = Constraints(category="shoes", gender="girls", price_max=1500)
+    new, new_search = apply(parse("maybe sandals, nothing yellow", vocab), state, results_shown=True)
+    assert new.category == "Sandals" and new.gender == "girls" and new.price_max == 1500 and not new_search
+    # the answer to a clarification of "shoes" (nothing shown yet) is the search
+    assert apply(parse("sandals for girls", vocab), Constraints(category="shoes"))[1]
+
+
+def test_what_the_shoes_are_for_names_their_type(vocab):
+    new, new_search = apply(parse("for jogging, ladies", vocab), Constraints(category="shoes"))
+    assert new.category == "Sports Shoes" and new.gender == "women" and new_search
+    assert parse("football shoes for boys", vocab).category == "Football Shoes"
+
+
+def test_a_brands_kids_line_follows_the_age_group(vocab):
+    assert vocab.brand_line("U.S. Polo Assn.", "girls") == "U.S. Polo Assn. Kids"
+    assert vocab.brand_line("U.S. Polo Assn. Kids", "women") == "U.S. Polo Assn."
+    assert vocab.brand_line("Puma", "boys") == "Puma"
+
+
+def test_a_short_steer_names_an_ambiguous_brand(vocab):
+    assert parse("no metro please", vocab).exclude_brands == ["Metro"]
+    assert parse("only campus", vocab).brands == ["Campus"]
+    assert parse("not even close", vocab).exclude_brands == []  # "even" is a word before it is a brand
+
+
+def test_a_possessive_particle_keeps_a_brand_next_to_its_type(vocab):
+    assert parse("campus ke sandals dikhao", vocab).brands == ["Campus"]
+
+
+def test_a_plural_of_a_type_synonym_names_the_type(vocab):
+    assert parse("yellow frocks for a 5 year old", vocab).category == "Dress"
+
+
+def test_an_amount_ends_before_a_comma(vocab):
+    p = parse("loafers for men below 2500, size 9", vocab)
+    assert p.price_max == 2500
+
+
+def test_a_scoffed_amount_is_no_budget(vocab):
+    p = parse("who even pays 5k for jeans lol", vocab)
+    assert p.price_max is None and p.category == "Jeans"
+
+
+def test_price_venting_asks_for_nothing(make_assistant):
+    a = make_assistant()
+    r = a.turn("vent", "honestly the prices here are crazy")
+    assert r.intent == "other" and not r.escalated and r.constraints == {}
+
+
+def test_a_long_story_takes_colours_from_the_request_that_names_them(vocab):
+    story = ("my sister keeps changing her mind, last week it was all green and then she said maybe lavender, and the "
+             "tailor said pink would look washed out on her, my mom also thinks we should all match which is a whole other "
+             "story, anyway after all that drama I need a kurta for women in yellow under 2000 and I also have to buy "
+             "sweets for everyone and find time to go to the parlour before the function on sunday")
+    p = parse(story, vocab)
+    assert p.colors == ["yellow"] and p.category == "Kurta"
+
+
+def test_a_long_story_picks_the_person_the_request_points_at(vocab):
+    story = ("my aunt is coming over with her daughter next weekend for the housewarming and my nephew is turning 9 the "
+             "same week, we are doing a small lunch at home, nothing big, just close family, and I want to get him "
+             "something smart to wear, a shirt maybe, nothing too flashy, in white, under 1200 because kids outgrow "
+             "clothes so fast")
+    assert parse(story, vocab).gender == "boys"
+
+
+def test_a_story_about_another_shop_ending_in_a_short_request_shops():
+    from assistant.intents import _closing_request
+    from assistant.parser import Parsed
+
+    p = Parsed(category="Sneakers")
+    assert _closing_request("the other app sent me fake sneakers and never refunded. so trying you. white sneakers", p)
+    assert not _closing_request("the other app sent me fake sneakers and never refunded. hope you guys are better", p)
+
+
+def test_just_browsing_is_small_talk():
+    from assistant.intents import is_smalltalk
+
+    assert is_smalltalk("no agent needed, i'm just looking around for now")
+    assert not is_smalltalk("just looking for a red saree")
+
+
+def test_how_to_reach_a_person_for_a_future_problem_needs_no_person():
+    from assistant import escalation as E
+
+    assert E.detect("how can i reach customer support in case anything goes wrong with a delivery?") is None
+    assert E.detect("how can i reach customer support, my delivery is stuck since monday") is not None
+
+
+def test_the_contact_question_is_answered_from_the_contact_section(make_assistant):
+    a = make_assistant()
+    r = a.turn("contact", "is there a customer care number if there is ever a problem later?")
+    assert r.intent == "policy_question" and not r.escalated
+    assert "customer service" in r.reply.lower()
+
+
+def test_baby_care_is_not_stocked(make_assistant):
+    a = make_assistant()
+    r = a.turn("baby", "do you sell strollers?")
+    assert "don't sell" in r.reply
+
+
+def test_hinglish_any_colour_removes_the_colours(vocab):
+    assert "colors" in parse("kisi bhi colour chalega", vocab).remove
+
+
+def test_a_fit_question_is_sizing_policy():
+    from assistant.intents import is_policy_question
+
+    assert is_policy_question("do these sneakers run a size small?")
+    assert not is_policy_question("running shoes for men")
