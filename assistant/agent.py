@@ -525,6 +525,7 @@ class Assistant:
             reply = "I can only read plain text. Tell me what you're shopping for, e.g. \"black sneakers under 2000\"."
         elif s["turn"].get("negative_feedback"):
             if (esc := self._failed_turn(s, ds, "negative feedback")) is not None:
+                esc["turn"]["intent"] = "escalate"  # "still nothing. this is useless": the complaint is the hand-over
                 return esc
             reply = "Sorry those weren't right. Tell me what to change: colour, brand, budget or style?"
         elif PRICE_VENT.search(s["turn"]["text"]):
@@ -854,6 +855,7 @@ class Assistant:
         v = self._vocab
         words = [t for t in tokens if t.isalpha() and len(t) >= 4 and t not in v.catalog_words and t not in COMMON_WORDS
                  and t not in _FILLER_WORDS and not t.endswith("ing")  # "monsoon is starting": a verb, no thing
+                 and not (len(t) >= 6 and t.endswith("ly") and not t.endswith("fly"))  # "for women obviously": an adverb
                  and t not in HINGLISH_WORDS and t not in GENDER_WORDS and t not in _PARSER_STOP and not t.startswith("zz")
                  and t not in v.slot_words]  # a brand, colour or type word ("not puma") is a filter, not a missing thing
         shown = " ".join(p.title.lower() for p in products[:10])
@@ -981,7 +983,8 @@ def _to_text(x: Any) -> str:
 _SHOPPERS_OWN_ASK = re.compile(r"\b(?:i|i'?d|we)\s+(?:really\s+)?(?:want|need|would\s+like|wanna|demand|must\s+talk)\b|"
                                r"\b(?:get|let|connect|put|transfer)\s+me\b|\bcan\s+i\s+(?:talk|speak|chat)\b", re.I)
 _KID_CUE = re.compile(r"\b(?:\d{1,2}\s*(?:-\s*)?(?:yr|yrs|year|years|saal)s?(?:\s*-?\s*old)?|kids?|child(?:ren)?|baby|babies|"
-                      r"toddler|little\s+one|school)\b", re.I)
+                      r"toddler|little\s+one|(?<!since\s)(?<!from\s)(?<!after\s)(?<!in\s)(?<!high\s)(?<!business\s)(?<!law\s)"
+                      r"(?<!medical\s)school(?!\s+(?:days|friends?|time|reunion)))\b", re.I)  # "friends since school": no child
 _THING_REQUEST = re.compile(r"\?|\b(?:then|what\s+about|how\s+about|do\s+you\s+(?:have|sell|stock)|any|anything|need|want|"
                             r"looking\s+for|show|get\s+me|instead|maybe|at\s+least|atleast|chahiye|dikhao)\b", re.I)
 # words that make a bare noun phrase no longer ("fine, winter gloves for women" is three words of request)

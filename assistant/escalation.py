@@ -74,6 +74,10 @@ _ORDER_HINGLISH = re.compile(
     r"\b(?:nahi\s+aa\s+raha|band\s+ho\s+gaya|block\s+ho\s+gaya|nahi\s+khul)|"
     r"(?:order|parcel|refund|paise|paisa|delivery|saman|samaan|return|exchange)\b[^.?!]{0,30}?\bkab\s+(?:aayega|ayega|aaega|milega|"
     r"aayegi|ayegi|milegi|hoga|hogi|pahunchega)|\d+\s+(?:din|hafte|hafta|mahine|mahina)\s+ho\s+gaye|"
+    # "delivery boy ne 200 rs extra liye", "bill bhi nahi diya": money taken at the door, no bill
+    r"(?:delivery\s+(?:boy|wala|guy|person|agent)|courier\s+(?:wala|boy))\b[^.?!]{0,30}?\b(?:extra|zyada|jyada|upar\s+se)\b"
+    r"[^.?!]{0,20}?\b(?:liye|liya|le\s+liye|maange|mange|maang\s+(?:rahe|raha)|lele?)\b|"
+    r"\b(?:bill|invoice|receipt)\s+(?:bhi\s+)?(?:nahi|nahin|nai)\s+(?:diya|di|mila|mili|diye)\b|"
     # "L size order kiya tha, M bhej diya"; "exchange request 2 baar reject kar di"
     r"(?:order|mangwaya|mangaya)\s+(?:kiya|kiye|ki|kari)\s+(?:tha|thi|the)\b[^.?!]{0,40}?\b(?:bhej\s+(?:diya|di|diye|dia)|"
     r"aa\s+(?:gaya|gayi|gaye|gya|gyi)|aaya|aayi|mila|mili|de\s+(?:diya|di))|"
@@ -389,7 +393,8 @@ _SARCASM = re.compile(
     r"\b(?:thanks?|thank\s+you)\s+for\s+(?:nothing|wasting|the\s+waste|being\s+(?:so\s+|totally\s+)?useless)|"
     r"\b(?:so|very|real(?:ly)?|super|such\s+a)\s+(?:helpful|useful|big\s+help)\W+(?:not\b|/s\b|lol\b)|\byeah,?\s+right\b|"
     r"\b(?:oh\s+|yeah\s+)?sure,?\s+because\b|"
-    r"(?:\.{2,}|…|-+)\s*not\b\s*[.!]*(?=\s|$)|\s/s\b", re.I)
+    # "so helpful... NOT": the word after a pause, ending the thought ("- not black" as a list item is no sarcasm)
+    r"(?<=\w)\s*(?:\.{2,}|…|-+)\s*not\b(?!\s*[\w-])|\s/s\b", re.I)
 _PRAISE = re.compile(r"^\W*(?:oh\s+|wow\W+|well\W+|ah\s+)?(?:great|brilliant|fantastic|wonderful|perfect|amazing|superb|lovely|"
                      r"genius|excellent|nice\s+one|well\s+done|good\s+job|great\s+job|awesome|marvell?ous|splendid)\b", re.I)
 _SAME_AGAIN = re.compile(

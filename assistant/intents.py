@@ -127,7 +127,7 @@ _ENTERTAIN = re.compile(
 
 
 # a reaction in emoji alone ("😍😍", "👍", "❤️🙏"): small talk, not gibberish
-_REACTION_EMOJI = re.compile(r"^[\s!.😍🥰😊🙂😀😃😄😁🤩👍👌🙏❤️❤♥💕💖💯🔥✨🎉😘☺️☺]+$")
+_REACTION_EMOJI = re.compile(r"^[\s!.😍🥰😊🙂😀😃😄😁🤩👍👌🙏❤️❤♥💕💖💯🔥✨🎉😘☺️☺👋🤗😇🙌]+$")
 
 
 # "ok thanks, will wait for the mail", "ok waiting for them to call": an acknowledgement; "sorry cat on keyboard 😅"
@@ -371,7 +371,7 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
         return "escalate"
     if parsed.compare and (len(parsed.refs) >= 2 or re.search(r"\b(them|both|these|those\s+two|the\s+two)\b", t, re.I)):
         return "compare"
-    if is_entertainment_request(t) or _SLIP.match(t):
+    if is_entertainment_request(t) or (_SLIP.match(t) and not parsed.has_item_slots()):
         return "smalltalk"  # "tell me a joke"; "sorry cat on keyboard 😅" (no CAT products wanted)
     if has_results and WHICH_OF.search(t) and not NAMES_ITEMS.search(t) and not parsed.category \
             and not (parsed.sort and re.search(r"\b(?:sort|order|arrange|rearrange)\b", t, re.I)):

@@ -82,7 +82,8 @@ _SORT = [
     (re.compile(r"\b(cheapest|lowest\s+price|low\s+to\s+high|lo(?:w)?\s+to\s+hi(?:gh)?|lowest\s+(?:first|on\s+top)|increasing\s+(?:order\s+of\s+)?price|least\s+expensive|cheap(?:er)?\s+(?:ones\s+)?first|"
                 r"ascending|sort\w*\s+(?:them\s+|it\s+)?by\s+price|price\s+asc|order\s+by\s+price|budget\s+first|"
                 r"sabse\s+(?:sast[aei]|kam\s+(?:price|daam|dam|keemat|kimat))\b|sast[aei]\s+(?:wal[aei]\s+)?(?:pehle|upar)\b)", re.I), "price_asc"),
-    (re.compile(r"\b(sort\w*\s+by\s+(?:popularity|popular|recommended|rating)|recommended\s+first|popular\s+first|sort\w*\s+by\s+relevance|most\s+relevant|best\s+match(?:es)?(?:\s+first)?|default\s+order|by\s+relevance)", re.I), "relevance"),
+    (re.compile(r"\b(sort\w*\s+by\s+(?:popularity|popular|recommended|rating)|recommended\s+first|popular\s+first|sort\w*\s+by\s+relevance|most\s+relevant|best\s+match(?:es)?(?:\s+first)?|default\s+order|by\s+relevance|(?:normal|usual|original|default|regular)\s+(?:relevance\s+)?(?:order|sort\w*)|relevance\s+(?:order|sort\w*)|"
+                r"(?:back\s+to|go\s+back\s+to)\s+(?:the\s+)?relevance|unsort)", re.I), "relevance"),
 ]
 _CHEAPER = re.compile(r"\b(cheaper|less\s+expensive|lower\s+price[sd]?|more\s+affordable|too\s+(?:expensive|costly|pricey|much)|"
                       r"bit\s+less|something\s+less\s+pricey|lower\s+budget|reduce\s+the\s+budget|over\s+my\s+budget|"
@@ -585,7 +586,8 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
             return tokens[a:b]
 
         wished = [m for m in cat_hits if not (set(sentence_of(m.start)) & _HAS_WORDS
-                                              and not set(sentence_of(m.start)) & (_REQUEST_WORDS | _SWITCH_WORDS))]
+                                              and not set(sentence_of(m.start)) & (_REQUEST_WORDS | _SWITCH_WORDS)
+                                              and not _long_message_asks(sentence_of(m.start)))]  # "do you have ..."
         # "the kurta for my daughter's engagement arrived just in time! now something for me - heels": a type in a
         # sentence that tells of an old order gives way to one in a sentence that asks
         def told(m) -> bool:
@@ -596,6 +598,12 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
         if wished:
             cat_hits = wished
     p.category = _head_category(cat_hits, tokens)
+    if len({m.value for m in cat_hits}) > 1 and "instead" in tokens:
+        # "i thought saree but i can't drape one, so an anarkali kurta instead": the type "instead" follows wins
+        i = max(k for k, t in enumerate(tokens) if t == "instead")
+        near = [m for m in cat_hits if m.end <= i and i - m.end <= 2]
+        if near:
+            p.category = near[-1].value
     # "rakhi gift for my brother, a mens wallet maybe": a type word that names the gift's occasion ("X gift",
     # "X present", "X special") gives way to the product the message names besides it
     occasion = [m for m in cat_hits if m.end < len(tokens) and tokens[m.end] in _GIFT_NOUNS]
@@ -607,8 +615,7 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
         # a long message's colours and brands come from its last request, not from its story ("i already bought a pink
         # outfit ... what i need is a yellow kurta")
         # ("synthetic-looking" is no request: "looking" asks only as "looking for")
-        asks = [i for i, t in enumerate(tokens) if t in _REQUEST_WORDS
-                and (t != "looking" or (i + 1 < len(tokens) and tokens[i + 1] == "for"))]
+        asks = _long_message_asks(tokens)
         for kind, attr in (("colour", "colors"), ("brand", "brands")):
             # the last request that names any (a closing "i also have to buy gifts" names none)
             for a in reversed(asks):
@@ -617,7 +624,7 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
                     setattr(p, attr, later)
                     break
     if len(tokens) >= _LONG_MESSAGE and len(cat_hits) > 1:
-        ask = [i for i, t in enumerate(tokens) if t in _REQUEST_WORDS and any(m.start > i for m in cat_hits)]
+        ask = [i for i in _long_message_asks(tokens) if any(m.start > i for m in cat_hits)]
         if ask:
             p.category = _head_category([m for m in cat_hits if m.start > ask[-1]], tokens)
     act = _ACTIVITY.search(low)
@@ -724,7 +731,7 @@ _NP_BREAK = {"zzsep", "zzcomma", "zzinst", "for", "and", "or", "with", "instead"
 
 
 _GIFT_NOUNS = {"gift", "gifts", "present", "presents", "hamper", "special"}
-_REQUEST_WORDS = {"need", "want", "looking", "show", "find", "searching", "buy", "get"}
+_REQUEST_WORDS = {"need", "want", "looking", "show", "find", "searching", "buy", "get", "thinking"}
 _LONG_MESSAGE = 40  # tokens
 _TOLD_WORDS = {"came", "arrived", "returned", "bought", "ordered", "got", "delivered", "received", "refund", "reached", "exchanged"}
 _HAS_WORDS = {"has", "have", "own", "owns", "already", "bought", "got", "wearing", "wore", "wears"}
@@ -735,6 +742,15 @@ _BACK_REFERENCE = {"same", "similar", "like", "matching", "match", "those", "the
                    "more", "again"}
 _STORY_WORDS = {"came", "arrived", "delivered", "ordered", "order", "bought", "got", "received", "loved", "wore", "had",
                 "was", "were", "gifted", "returned", "exchanged", "last", "ago", "yesterday"}
+
+
+def _long_message_asks(tokens: list[str]) -> list[int]:
+    """Where a long message asks for something: a request word ("synthetic-looking" is none: "looking" asks only as
+    "looking for"), "do you have", or the "anyway" that turns from the story to the request."""
+    return [i for i, t in enumerate(tokens)
+            if (t in _REQUEST_WORDS and (t != "looking" or (i + 1 < len(tokens) and tokens[i + 1] == "for")))
+            or (t == "have" and i > 0 and tokens[i - 1] in ("you", "u"))
+            or t in ("anyway", "anyways", "anyhow")]
 
 
 def _drop_story_sentences(matches: list, tokens: list[str]) -> list:
@@ -787,10 +803,16 @@ def _head_category(hits, tokens: list[str]):
     head = hits[0]
     for m in hits[1:]:
         gap = tokens[head.end:m.start]
+        if 0 < len(gap) <= 2 and set(gap) & _EXAMPLE_CUES and set(gap) <= _EXAMPLE_CUES | {"zzcomma"}:
+            head = m  # "earrings, like jhumkas", "a bag, preferably a sling bag": the example named wins
+            continue
         if len(gap) > 2 or any(t in _NP_BREAK for t in gap):
             break
         head = m
     return head.value
+
+
+_EXAMPLE_CUES = {"like", "specifically", "preferably", "ideally", "especially", "maybe", "probably", "say"}
 
 
 def _released_spans(tokens: list[str], matches) -> list[str | None]:

@@ -65,6 +65,7 @@ def norm_text(text: str) -> str:
 
 # Chat shorthand a shopper types; expanded (word-wise, idempotent) before rules and parsing read a message.
 SHORTHAND = {
+    "actualy": "actually", "actully": "actually", "acually": "actually", "actuly": "actually", "acutally": "actually",
     "u": "you", "ur": "your", "urs": "yours", "r": "are", "pls": "please", "plz": "please", "plzz": "please",
     "pleasee": "please", "thx": "thanks", "thnx": "thanks", "thanx": "thanks", "thnks": "thanks", "tnx": "thanks",
     "wat": "what", "hw": "how", "abt": "about", "bcoz": "because", "coz": "because", "cuz": "because",
@@ -162,7 +163,7 @@ CATEGORY_SYNONYMS = {
     "hand bags": "Handbag", "tote": "Handbag", "totes": "Handbag",
     "kurta pajama": "Kurta Set", "kurta pyjama": "Kurta Set", "kurta pajamas": "Kurta Set",
     "kurta pyjamas": "Kurta Set", "salwar suit": "Kurta Set", "salwar suits": "Kurta Set",
-    "salwar kameez": "Kurta Set", "churidar suit": "Kurta Set", "suit set": "Kurta Set", "ethnic set": "Kurta Set",
+    "salwar kameez": "Kurta Set", "palazzo pants": "Palazzos", "palazzo pant": "Palazzos", "palazzos pants": "Palazzos", "churidar suit": "Kurta Set", "suit set": "Kurta Set", "ethnic set": "Kurta Set",
     "tracksuit bottoms": "Track Pants", "track pant": "Track Pants",
     "sweat pants": "Track Pants", "sweatpants": "Track Pants", "flip flops": "Flip-Flops", "flipflop": "Flip-Flops",
     "slider": "Flip-Flops", "sliders": "Flip-Flops", "sports shoes": "Sports Shoes", "gym shoes": "Sports Shoes",
@@ -249,7 +250,7 @@ _PRONOUNS = {"him", "his", "her"}
 _ADDRESS_TERMS = {"beta", "bhai", "bhaiya", "didi", "bro", "sis", "dear", "dude", "man", "yaar", "madam", "sir", "boss", "mate"}
 
 # Brands whose names a shopper uses as ordinary words; they need a cue ("by X", "X brand").
-_AMBIGUOUS_EXTRA = {"people", "metro", "genie", "simply", "fortune", "killer", "envy", "fever", "chemistry",
+_AMBIGUOUS_EXTRA = {"cat", "people", "metro", "genie", "simply", "fortune", "killer", "envy", "fever", "chemistry",
                     "sera", "rare", "zeal", "police", "fox", "madame", "genius", "harvard", "superman", "frozen",
                     "peanuts", "athena", "healers", "invincible", "voyage", "sherlock", "duke", "liberty", "ether",
                     "soles", "coolers", "gliders", "kittens", "basics", "campus", "iti", "beli", "alom", "devis",
@@ -378,6 +379,12 @@ class Vocabulary:
             common = all(desc_words[t] >= 5 for t in tokens)
             if (common and key not in _BRAND_WHITELIST) or key in _AMBIGUOUS_EXTRA or len(key) <= 2:
                 v.ambiguous_brands.add(key)
+        # "inc5", "flyingmachine", "peterengland": a brand of several words written as one
+        for key, brand in list(v.brands.items()):
+            joined = key.replace(" ", "")
+            if " " in key and len(joined) >= 4 and joined not in v.brands:
+                v.brands[joined] = brand
+                v.brand_counts.setdefault(joined, v.brand_counts.get(key, 0))
         for alias, brand in BRAND_ALIASES.items():
             if brand in brand_count or norm_text(brand) in v.brands:
                 v.brands.setdefault(alias, v.brands.get(norm_text(brand), brand))
