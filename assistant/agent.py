@@ -446,6 +446,11 @@ class Assistant:
     def _model_escalation(self, text: str, esc, parsed, turn: dict):
         """The detector's reading combined with the rules' (``escalation_model.decide``)."""
         p = self.escalation_model.score(text)
+        words = [t for t in parsed.tokens if not t.startswith("zz")]
+        if esc is None and words and all(t in self._vocab.slot_words or t in _FILTER_GLUE or t.isdigit() for t in words):
+            # "heels, no black, no brown, no beige": nothing but filters, whatever the detector makes of the "no"s
+            turn["debug"]["escalation_p"] = None if p is None else round(p, 3)
+            return None
         # a rule hit in a message that also shops: the rest read alone may show the shopper's own problem
         p_rest = self.escalation_model.score_without_request(text, request_check(self._vocab)) \
             if esc is not None and p is not None and parsed.has_constraints() else None
@@ -982,6 +987,11 @@ def _to_text(x: Any) -> str:
 # the shopper asking in their own voice, inside a sentence dropped as an injection
 _SHOPPERS_OWN_ASK = re.compile(r"\b(?:i|i'?d|we)\s+(?:really\s+)?(?:want|need|would\s+like|wanna|demand|must\s+talk)\b|"
                                r"\b(?:get|let|connect|put|transfer)\s+me\b|\bcan\s+i\s+(?:talk|speak|chat)\b", re.I)
+# words a plain filter request is made of besides brand, colour, type and gender words
+_FILTER_GLUE = {"no", "not", "nothing", "in", "for", "under", "below", "above", "over", "and", "or", "but", "only", "with",
+                "without", "any", "some", "the", "a", "an", "show", "me", "pls", "please", "need", "want", "rs", "inr", "k",
+                "max", "min", "between", "to", "upto", "cheap", "cheaper", "cheapest", "first", "less", "than", "more",
+                "ones", "one", "also", "too", "just", "ok", "okay", "colour", "color", "colours", "colors", "brand", "brands"}
 _KID_CUE = re.compile(r"\b(?:\d{1,2}\s*(?:-\s*)?(?:yr|yrs|year|years|saal)s?(?:\s*-?\s*old)?|kids?|child(?:ren)?|baby|babies|"
                       r"toddler|little\s+one|(?<!since\s)(?<!from\s)(?<!after\s)(?<!in\s)(?<!high\s)(?<!business\s)(?<!law\s)"
                       r"(?<!medical\s)school(?!\s+(?:days|friends?|time|reunion)))\b", re.I)  # "friends since school": no child

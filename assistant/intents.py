@@ -30,13 +30,14 @@ _SMALLTALK = re.compile(
     r"lol|haha+|wow|hmm+|sounds\s+good|got\s+it|alright|sure|namaste|you'?re\s+(?:great|helpful|awesome)|"
     r"what\s+(?:do|can)\s+you\s+(?:sell|offer|stock|do)|what\s+(?:can|do)\s+i\s+(?:buy|find|shop)\s+here|"
     rf"(?:(?:happy|merry)\s+(?:{FESTIVALS})|(?:{FESTIVALS})\s+mubarak|shubh\s+(?:{FESTIVALS})|(?:eid|ramzan|ramadan)\s+(?:mubarak|kareem))"
-    r"(?:\s+(?:to\s+)?(?:you|u|all|everyone|shopassist|team|guys|folks))?(?:\s+in\s+advance)?)"
+    r"(?:\s+(?:to\s+)?(?:the\s+|your\s+|you\s+)?(?:you|u|all|everyone|shopassist|team|guys|folks|whole\s+team))?(?:\s+in\s+advance)?)"
     r"(?:[\s,!.]+(?:there|thanks|thank\s+you|a\s+lot|so\s+much|again|bot|friend|buddy|mate|bro|please|wa+s+u+p+|wh?at'?s\s+up|:\)|🙂|😊))*[\s!.?]*$",
     re.I,
 )
 _POLICY = re.compile(
     r"\b(return\s+(?:policy|window|period)|returns?\s+policy|refund\s+(?:policy|time|timeline|process)|"
-    r"how\s+(?:do|can)\s+i\s+(?:return|exchange|cancel|pay|track)|can\s+i\s+(?:return|exchange|cancel|pay)|"
+    r"how\s+(?:do|can)\s+i\s+(?:still\s+|also\s+)?(?:return|exchange|cancel|pay|track)|"
+    r"(?:can|could|may)\s+i\s+(?:still\s+|also\s+|even\s+|just\s+)?(?:return|exchange|cancel|pay)|"
     r"exchange\s+(?:policy|for|process|an?\s+item)|how\s+(?:long|many\s+days)\s+(?:does|do|will|is)?\s*(?:it\s+take\s+)?"
     r"(?:to\s+)?(?:deliver|delivery|shipping|ship|refund|return)|delivery\s+(?:time|charges?|fee|cost|options)|"
     r"shipping\s+(?:cost|charges?|fee|policy|time)|free\s+(?:shipping|delivery|returns?)|cash\s+on\s+delivery|\bcod\b|"
@@ -330,6 +331,9 @@ _PRAISE_STORY = re.compile(
     r"you\s+(?:guys|all|people|folks)?\s*(?:are|r)\s+(?:so\s+|really\s+)?(?:great|awesome|the\s+best|amazing|wonderful|lovely)|"
     r"my\s+only\s+complaint\s+is\s+(?:that\s+)?(?:you|there)\s+(?:have|are|is|make)\s+(?:too|so)\s+(?:many|much)\s+"
     r"(?:nice|good|great|lovely|beautiful|amazing|pretty|cool)|"
+    # "tell your customer service team they're awesome"
+    r"(?:customer\s+(?:care|service|support)|support|service)(?:\s+team)?\s+(?:\w+\s+){0,2}?(?:they'?re|they\s+are|is|are|was|were)\s+"
+    r"(?:so\s+|really\s+|just\s+)?(?:awesome|great|amazing|the\s+best|wonderful|brilliant|fantastic|superb)|"
     # someone of the store sorted a past problem: "your customer care sorted my issue in 5 mins, really impressed"
     r"(?:agent|customer\s+(?:care|service|support)|support|service|team|guy|executive|rep|staff|person|lady|people|delivery\s+\w+)"
     r"\s+(?:\w+\s+){0,3}?(?:solved|sorted|fixed|resolved|handled|helped\s+(?:me|us|her|him)\s+with)\s+(?:out\s+)?(?:my|our|the|her|his|it)\b"
@@ -371,7 +375,7 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
         return "escalate"
     if parsed.compare and (len(parsed.refs) >= 2 or re.search(r"\b(them|both|these|those\s+two|the\s+two)\b", t, re.I)):
         return "compare"
-    if is_entertainment_request(t) or (_SLIP.match(t) and not parsed.has_item_slots()):
+    if is_entertainment_request(t) or (_SLIP.match(t) and not parsed.has_constraints()):
         return "smalltalk"  # "tell me a joke"; "sorry cat on keyboard 😅" (no CAT products wanted)
     if has_results and WHICH_OF.search(t) and not NAMES_ITEMS.search(t) and not parsed.category \
             and not (parsed.sort and re.search(r"\b(?:sort|order|arrange|rearrange)\b", t, re.I)):
@@ -401,7 +405,8 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
     later = _COME_BACK_LATER.search(t)
     if later and "?" not in t and not _ASKS.search(t[:later.start()] + " " + t[later.end():]):
         return "smalltalk"  # "thanks! I'll talk to my husband and come back later"
-    if is_praise_story(t) or (_ORDER_PRAISE.search(t) and "?" not in t and not _ASKS.search(t)):
+    if (is_praise_story(t) or (_ORDER_PRAISE.search(t) and "?" not in t and not _ASKS.search(t))) \
+            and not _closing_request(t, parsed):
         return "smalltalk"  # "ordered a kurta for my mom and she loved it!! you guys are great": a story, no request
     if _PRAISE_BOT.match(t) and "?" not in t and _PAST_PURCHASE.search(t):
         return "smalltalk"  # "you guys are the best, got my favourite jeans here last month": praise, not a search
@@ -430,7 +435,7 @@ def rule_intent(text: str, *, parsed, has_results: bool, escalation, negative_fe
             and not (parsed.colors or parsed.brands or parsed.exclude_colors or parsed.exclude_brands) \
             and re.search(r"\b(?:came|arrived|delivered|ordered|bought|got|received|gifted)\b", t, re.I):
         return "smalltalk"  # "the heels i ordered came today, box a bit torn but they're fine, no complaints"
-    if is_story_without_request(t, parsed):
+    if is_story_without_request(t, parsed) and not negative_feedback:
         return "smalltalk"  # "another app sent my dad a damaged shirt last year ... hope you guys are better lol"
     if _BOT_BANTER.search(t) and not _ASKS.search(t) and not parsed.refs:
         return "smalltalk"  # "hey robot, do you even wear clothes? 😂"

@@ -95,7 +95,8 @@ _RESET = re.compile(r"\b(start\s+(?:over|again|afresh|fresh)|reset|clear\s+(?:al
                     r"(?:scrap|ditch|drop|wipe|clear)\s+(?:all|everything)(?:\s+(?:of\s+)?(?:that|this))?|clean\s+slate|"
                     r"remove\s+all\s+(?:the\s+)?filters|begin\s+(?:again|afresh)|sab\s+(?:clear|hatao|saaf|reset)\s*(?:karo|kar\s+do|kardo)?|"
                     r"shuru\s+se\s+(?:karte|karo|karein|kar))\b", re.I)
-_ADDITIVE = re.compile(r"\b(also|too|as\s+well|in\s+addition|plus|either)\b|\bor\b", re.I)
+_ADDITIVE = re.compile(r"\b(also|too|as\s+well|in\s+addition|plus|either)\b|\bor\b|"
+                       r"(?<!koi\s)(?<!kuch\s)(?<!kisi\s)(?<!kabhi\s)\bbhi\b(?!\s+(?:nahi|nahin|mat))", re.I)  # "orange bhi chalega"
 _SWITCH = re.compile(r"\b(instead|actually|rather|what\s+about|how\s+about|switch\s+to|change\s+(?:it\s+)?to|"
                      r"(?:go|going|come|coming|get|switch)\s+back\s+to|back\s+to\s+(?:the|those|these)|"
                      r"same\s+(?:but|in)|make\s+it|now\s+in|but\s+in|only\s+in|in\s+\w+\s+please)\b", re.I)
@@ -118,7 +119,7 @@ _COMPARE = re.compile(r"\b(compare|comparison|versus|vs\.?|difference\s+between|
                       rf"\b{_ITEM_ALT}\s*(?:or|vs\.?)\s+{_ITEM_ALT}\s*[,?:-]*\s*which\b", re.I)
 _NEG_CUES = {"not", "no", "non", "without", "except", "excluding", "exclude", "avoid", "dont", "never", "nothing",
              "hate", "dislike", "skip", "minus", "neither", "nor", "but", "zzrem"}
-_NEG_PHRASES = re.compile(r"\b(other\s+than|anything\s+but|any\s+(?:colou?rs?|brands?|shades?|one|ones)\s+(?:but|except(?:\s+for)?)|"
+_NEG_PHRASES = re.compile(r"\b(other\s+than|anything\s+but|any\s+(?:colou?rs?|brands?|shades?|one|ones)\s+(?:but|except(?:\s+for)?)(?!\s+(?:in|with|make|only|just))|"
                           r"except(?:\s+for)?|apart\s+from|not\s+a\s+fan\s+of|hates?|hated|dislikes?|can'?t\s+stand|don'?t\s+(?:really\s+|much\s+|quite\s+)?(?:like|want|show)|"
                           r"do\s+not\s+(?:really\s+|much\s+)?(?:like|want|show)|skip|avoid|no\s+more|none\s+of|not\s+into|allergic\s+to|tired\s+of|"
                           r"fed\s+up\s+with|stay\s+away\s+from|steer\s+clear\s+of|leave\s+out|rule\s+out)\b", re.I)
@@ -159,8 +160,13 @@ _REF_PATTERNS = [
     re.compile(r"\b(?:number|no\.?|num|item|option|product|result|pick|choice)\s*#?\s*(\d{1,2})\b", re.I),
 ]
 # "my first order", "the second time", "first salary": an ordinal of something other than a shown item
-_ORD_RE = re.compile(r"(?<!\bmy\s)(?<!\bour\s)\b(" + "|".join(_ORDINALS) + r")\b(?!\s+(?:time|times|class|order|orders|purchase|"
-                     r"visit|month|week|day|year|salary|birthday|anniversary|date|diwali|baby|child|job|wedding|trip|attempt|try))", re.I)
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+# "i got them on the 2nd", "since the 3rd of march": a date, not a shown item
+_ORD_RE = re.compile(r"(?<!\bmy\s)(?<!\bour\s)(?<!\bon\sthe\s)(?<!\bby\sthe\s)(?<!\bsince\sthe\s)(?<!\btill\sthe\s)"
+                     r"(?<!\buntil\sthe\s)(?<!\bbefore\sthe\s)(?<!\bafter\sthe\s)"
+                     r"\b(" + "|".join(_ORDINALS) + r")\b(?!\s+(?:time|times|class|order|orders|purchase|"
+                     r"visit|month|week|day|year|salary|birthday|anniversary|date|diwali|baby|child|job|wedding|trip|attempt|try)"
+                     rf"|\s+(?:of\s+)?{_MONTHS}\b)", re.I)
 _FIRST_N = re.compile(r"\b(?:first|top)\s+(two|three|four|2|3|4)\b", re.I)
 _LAST_N = re.compile(r"\b(?:the\s+)?last\s+(two|three|2|3)\b(?!\s*(?:k\b|rs\b|days?|weeks?|months?|years?|times?|orders?))", re.I)
 # "the last one" is a shown item; "the last parcel", "the last date to order", "last time" are not
@@ -200,8 +206,10 @@ class Parsed:
     release: list[str] = field(default_factory=list)  # colour/brand values to drop from the wishes, never excluded
     remove_values: list[str] = field(default_factory=list)  # "remove X": released if X is a wish, else excluded
     matching: bool = False  # "and matching placemats": the new type keeps the colour
+    keep_slots: set[str] = field(default_factory=set)  # "same colour and budget but shirts": kept across a new type
     activity_type: str | None = None  # "for running" names the type a generic "shoes" narrows to
     allow: list[str] = field(default_factory=list)  # "white is ok actually": no longer excluded, not wished either
+    allow_kinds: list[str] = field(default_factory=list)  # "colour" | "brand", beside ``allow``
 
     def has_constraints(self) -> bool:
         return bool(self.category or self.gender or self.colors or self.exclude_colors or self.brands
@@ -415,8 +423,9 @@ def _case_cued_brands(text: str, vocab: Vocabulary) -> frozenset[str]:
     for m in re.finditer(r"(?<![\w&])([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)*)", text):
         key = norm_text(m.group(1))
         # a brand in its own capitals ("GUESS watches") is a cue anywhere, even opening the message
+        # ("W kurtas for women": a one-letter brand in its own capital opens the message just as well)
         if (m.start() == 0 or re.search(r"[.!?]\s*$", text[:m.start()])) and not (
-                len(m.group(1)) >= 3 and m.group(1).isupper() and vocab.brands.get(key) == m.group(1)):
+                (len(m.group(1)) >= 3 or len(m.group(1)) == 1) and m.group(1).isupper() and vocab.brands.get(key) == m.group(1)):
             continue
         if key in vocab.ambiguous_brands and any(ch.isupper() for ch in vocab.brands.get(key, "")) and \
                 norm_text(vocab.brands.get(key, "")) == key and vocab.brands[key].split()[0].lower() == m.group(1).split()[0].lower():
@@ -485,6 +494,7 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
             continue  # "shorts instead of t-shirts", "instead of t-shirts, what about shorts?", "forget blazers, a suit"
         if m.kind in ("colour", "brand") and not neg and _IS_OK.match(" ".join(tokens[m.end:m.end + 4])):
             p.allow.append(m.value)  # "fine white is ok actually, just not black"
+            p.allow_kinds.append(m.kind)
             continue
         if rel == "zzrem" and m.kind in ("colour", "brand"):
             p.remove_values.append(m.value)
@@ -574,6 +584,10 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
         # "now he needs shorts, he's 10": the pronoun and the age name the range
         p.gender = _for_age("men" if told_age.group(0).lower().startswith("he") else "women", int(told_age.group(1)))
         p.gender_from_pronoun = True
+    own = _SELF_GENDER.search(low)
+    if own and _FOR_SELF.search(low):
+        # "a yellow kurta for me for the haldi (i'm a guy btw, 24)": the shopper's own sex, whoever else is named
+        p.gender, p.gender_from_pronoun = ("men" if own.group(1) in _MALE_SELF else "women"), False
     if p.gender is None and any(t in ("kurti", "kurtis") for t in tokens):
         p.gender = "women"  # a kurti is the women's short kurta; the type word itself maps to Kurta, which men wear too
     if len({m.value for m in cat_hits}) > 1 and "zzsep" in tokens:
@@ -627,9 +641,13 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
         ask = [i for i in _long_message_asks(tokens) if any(m.start > i for m in cat_hits)]
         if ask:
             p.category = _head_category([m for m in cat_hits if m.start > ask[-1]], tokens)
+    same = _SAME_SLOTS.search(low)
+    if same:
+        p.keep_slots = {("colors" if w.startswith("col") else "brands" if w.startswith("brand") else "price")
+                        for w in re.findall(r"colou?rs?|brands?|budget|price|range", same.group(1))}
     act = _ACTIVITY.search(low)
     if act:
-        p.activity_type = _ACTIVITY_TYPES[act.group(1)]
+        p.activity_type = _ACTIVITY_TYPES[act.group(1) or act.group(2)]
         if p.category and norm_category(p.activity_type) in _NARROWS.get(norm_category(p.category), ()):
             p.category = p.activity_type  # "shoes for running": the sports shoes
     if p.category and vocab.is_generic(p.category):  # "I own zero good shoes. sneakers for women": the specific type wins
@@ -691,6 +709,8 @@ matter care preference fussy important open ones""".split())
 
 _SELF_ID = re.compile(r"\b(?:girl|boy|ladki|ladka)\s+(?:hu|hoon|hun|hai\s+(?:main|mai))\b|\b(?:i'?m|i\s+am|im|main|mai)\s+(?:a\s+)?"
                       r"(?:girl|boy)\b", re.I)
+_SELF_GENDER = re.compile(r"\b(?:i'?m|i\s+am|im)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(guy|man|boy|dude|gent|male|girl|woman|lady|gal|female)\b")
+_MALE_SELF = {"guy", "man", "boy", "dude", "gent", "male"}
 _SPOUSES = {"husband", "hubby", "wife", "wifey", "bf", "gf", "boyfriend", "girlfriend", "pati", "patni", "biwi"}
 _FOR_SELF = re.compile(r"\b(?:my\s+own|for\s+myself|for\s+me|mere\s+liye|apne\s+liye)\b", re.I)
 _SUBJECT_VERBS = {"says", "said", "thinks", "thought", "complains", "complained", "laughs", "laughed", "told", "tells", "forgot",
@@ -747,8 +767,10 @@ _STORY_WORDS = {"came", "arrived", "delivered", "ordered", "order", "bought", "g
 def _long_message_asks(tokens: list[str]) -> list[int]:
     """Where a long message asks for something: a request word ("synthetic-looking" is none: "looking" asks only as
     "looking for"), "do you have", or the "anyway" that turns from the story to the request."""
+    # ("i also need to buy gifts and shoes" is an aside, not the request)
     return [i for i, t in enumerate(tokens)
-            if (t in _REQUEST_WORDS and (t != "looking" or (i + 1 < len(tokens) and tokens[i + 1] == "for")))
+            if (t in _REQUEST_WORDS and (t != "looking" or (i + 1 < len(tokens) and tokens[i + 1] == "for"))
+                and "also" not in tokens[max(0, i - 3):i])
             or (t == "have" and i > 0 and tokens[i - 1] in ("you", "u"))
             or t in ("anyway", "anyways", "anyhow")]
 
@@ -757,14 +779,17 @@ def _drop_story_sentences(matches: list, tokens: list[str]) -> list:
     """'my last order of roadster jeans came early, loved it! now i need a denim jacket': the product, brand and colour
     of a sentence that tells of a past order (and asks for nothing) are no wish when another sentence asks for something.
     A person named there (the recipient) stays."""
-    if "zzsep" not in tokens:
+    # a comma before "now" turns from the story to the request as a full stop does ("bought a maroon kurta last month,
+    # now want earrings to go with it")
+    cuts = {i for i, t in enumerate(tokens) if t == "zzsep"
+            or (t == "zzcomma" and i + 1 < len(tokens) and tokens[i + 1] in ("now", "this"))}
+    if not cuts:
         return matches
     bounds, a = [], 0
-    for i, t in enumerate(tokens + ["zzsep"]):
-        if t == "zzsep":
-            bounds.append((a, i))
-            a = i + 1
-    asks = [(a, b) for a, b in bounds if set(tokens[a:b]) & _REQUEST_WORDS]
+    for i in sorted(cuts) + [len(tokens)]:
+        bounds.append((a, i))
+        a = i + 1
+    asks = [(a, b) for a, b in bounds if set(tokens[a:b]) & _REQUEST_WORDS or _long_message_asks(tokens[a:b])]
     story = [(a, b) for a, b in bounds if (a, b) not in asks and set(tokens[a:b]) & _STORY_WORDS
              and not set(tokens[a:b]) & (_SWITCH_WORDS | {"not", "no", "zzneg", "under", "below", "above", "between"})]
     if not asks or not story:
@@ -938,12 +963,15 @@ def _without(xs: list[str], remove: list[str]) -> list[str]:
     return [x for x in xs if x.lower() not in r]
 
 
+_SAME_SLOTS = re.compile(r"\bsame\s+((?:colou?rs?|brands?|budget|price|range)(?:\s*(?:,|and|&|\+)\s*(?:the\s+)?"
+                        r"(?:colou?rs?|brands?|budget|price|range))*)\b")
 # what a pair of shoes is for names its type: "mens, for running" after "shoes"
 _ACTIVITY_TYPES = {"running": "Sports Shoes", "jogging": "Sports Shoes", "gym": "Sports Shoes", "workout": "Sports Shoes",
                    "workouts": "Sports Shoes", "training": "Sports Shoes", "walking": "Sports Shoes", "sports": "Sports Shoes",
                    "football": "Football Shoes", "driving": "Driving Shoes"}
 _ACTIVITY = re.compile(r"\b(?:for|to\s+(?:go|wear)\s+(?:for|to)?)\s*(?:my\s+|daily\s+|morning\s+|the\s+)?("
-                       + "|".join(_ACTIVITY_TYPES) + r")\b")
+                       + "|".join(_ACTIVITY_TYPES) + r")\b|\b(" + "|".join(_ACTIVITY_TYPES)
+                       + r")\s+(?:ones?|pairs?|wale|wali|wala)\b")  # "running ones under 2500"
 # the types a generic word narrows to in conversation: "shoes" for a child then "flats would be nice"
 _NARROWS = {**CATEGORY_FAMILIES, "shoe": CATEGORY_FAMILIES["shoe"] + CATEGORY_FAMILIES["footwear"]}
 
@@ -973,8 +1001,15 @@ def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None,
             new_search = not results_shown
         else:
             # A new product type is a new search: item-level slots go, the shopper's gender stays ("matching" keeps the colour).
+            old = c
             c = Constraints(gender=c.gender, colors=list(c.colors) if p.matching and not p.colors else [])
             c.category = p.category
+            if "colors" in p.keep_slots:
+                c.colors, c.exclude_colors = list(old.colors), list(old.exclude_colors)
+            if "brands" in p.keep_slots:
+                c.brands, c.exclude_brands = list(old.brands), list(old.exclude_brands)
+            if "price" in p.keep_slots:
+                c.price_min, c.price_max = old.price_min, old.price_max
             new_search = True
     elif not p.category and p.activity_type and c.category \
             and norm_category(p.activity_type) in _NARROWS.get(norm_category(c.category), ()):
@@ -1060,8 +1095,12 @@ def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None,
 def _apply_release(p: Parsed, c: Constraints, prior_wishes: set[str]) -> None:
     """'doesn't have to be Lavie' drops Lavie from the wishes; 'remove black' drops black if it was a wish (no
     exclusion), else the negation already excluded it; 'white is ok' drops white from the exclusions."""
-    for v in p.allow:
+    for v, kind in zip(p.allow, p.allow_kinds):
+        excluded = v.lower() in {x.lower() for x in c.exclude_colors + c.exclude_brands}
         c.exclude_colors, c.exclude_brands = _without(c.exclude_colors, [v]), _without(c.exclude_brands, [v])
+        wishes = c.colors if kind == "colour" else c.brands
+        if p.additive and wishes and not excluded and v.lower() not in {x.lower() for x in wishes}:
+            wishes.append(v)  # "white t-shirts" then "or grey is fine too": grey joins the wish
     for v in p.release:
         c.colors, c.brands = _without(c.colors, [v]), _without(c.brands, [v])
     wished = {x.lower() for x in (p.colors + p.brands)}

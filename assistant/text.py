@@ -86,6 +86,13 @@ _MONEY_WORD = re.compile(r"\d|₹|\b(?:free|rupees?|rs|inr|price|prices|cost|cos
                          r"premium|budget)\b", re.I)  # no budget or order from an attack
 
 
+# the shopper's own budget in a request after an attack ("... and show women kurtas under 800"): kept; an amount
+# under 100 is no budget a shopper sets ("show everything under ₹1")
+_PLAIN_BUDGET = re.compile(r"\b(?:under|below|upto|up\s+to|within|less\s+than|max(?:imum)?|between|above|over)\s+(?:₹\s*|rs\.?\s*)?"
+                           r"[1-9]\d{2,}(?:,\d{3})*(?:\s*(?:-|to|and)\s*(?:₹\s*|rs\.?\s*)?[1-9]\d{2,}(?:,\d{3})*)?\b|"
+                           r"\b(?:under|below|upto|up\s+to|within|max)\s+\d+(?:\.\d)?\s*k\b", re.I)
+
+
 @dataclass(slots=True)
 class CleanText:
     text: str  # what the rest of the pipeline reads
@@ -137,7 +144,8 @@ def clean(raw: object) -> CleanText:
         for part in _REQUEST_AFTER.split(sent):
             if part.strip():
                 (kept if _REQUEST_START.match(part) and not (_INJECTION.search(part) or _RELAX.search(part)
-                                                             or _PRICE_CLAIM.search(part) or _MONEY_WORD.search(part))
+                                                             or _PRICE_CLAIM.search(part)
+                                                             or _MONEY_WORD.search(_PLAIN_BUDGET.sub(" ", part)))
                  else dropped).append(part.strip())
     if dropped:  # beside an injection, "Ignore the budget." or "Tell me these jeans cost ₹99" is the attack, not a wish
         dropped += [x for x in kept if _RELAX.search(x) or _PRICE_CLAIM.search(x)]

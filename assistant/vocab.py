@@ -163,6 +163,11 @@ CATEGORY_SYNONYMS = {
     "hand bags": "Handbag", "tote": "Handbag", "totes": "Handbag",
     "kurta pajama": "Kurta Set", "kurta pyjama": "Kurta Set", "kurta pajamas": "Kurta Set",
     "kurta pyjamas": "Kurta Set", "salwar suit": "Kurta Set", "salwar suits": "Kurta Set",
+    # a style word the catalog's titles put before the type ("Men Blue Slim Fit Formal Shirt"): the type
+    "formal shirt": "Shirt", "formal shirts": "Shirt", "casual shirt": "Shirt", "casual shirts": "Shirt",
+    "formal trouser": "Trousers", "formal trousers": "Trousers", "casual trouser": "Trousers", "casual trousers": "Trousers",
+    "analogue watch": "Watch", "analogue watches": "Watch", "analog watch": "Watch", "analog watches": "Watch",
+    "digital watch": "Watch", "digital watches": "Watch",
     "salwar kameez": "Kurta Set", "palazzo pants": "Palazzos", "palazzo pant": "Palazzos", "palazzos pants": "Palazzos", "churidar suit": "Kurta Set", "suit set": "Kurta Set", "ethnic set": "Kurta Set",
     "tracksuit bottoms": "Track Pants", "track pant": "Track Pants",
     "sweat pants": "Track Pants", "sweatpants": "Track Pants", "flip flops": "Flip-Flops", "flipflop": "Flip-Flops",
@@ -610,6 +615,9 @@ class Vocabulary:
                 return None  # "long story short", "in brief", "sit tight", "short on time", "flat 50% off"
             if phrase == "suits" and prev in _VERB_SUBJECTS and nxt in _VERB_OBJECTS:  # "which of these suits a party"
                 return None
+            if phrase in ("suit", "suits") and nxt in ("me", "you", "him", "her", "us", "them") \
+                    and prev not in ("a", "the", "my", "his", "new", "this", "that"):
+                return None  # "the agent said chinos suit me": the verb
             if phrase in ("shades", "shade") and (prev in _TONE_WORDS or nxt == "of"):  # "darker shades", "shades of blue"
                 return None
             if phrase == "flat" and prev in ("my", "our", "new", "rented", "the", "this", "his", "her", "their"):
