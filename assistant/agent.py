@@ -58,7 +58,7 @@ _NOT_STOCKED = re.compile(
     r"footballs?|basketballs?|shuttlecocks?|dumbbells?|treadmills?|ps[345]|xbox|nintendo|(?:game|gaming)\s+controllers?|"
     r"controllers?|air\s+fryers?|fryers?|trimmers?|shavers?|chargers?|helmets?|tents?|walking\s+sticks?|wheel\s*chairs?|"
     r"hearing\s+aids?|(?:blood\s+pressure|bp|sugar|glucose)\s+(?:machines?|monitors?|meters?)|glucometers?|thermometers?|"
-    r"umbrellas?|swim(?:ming)?\s*goggles|swim(?:ming)?\s+(?:caps?|costumes?|trunks?|suits?|wear)|swimsuits?|swimwear|"
+    r"umbrellas?|(?:scientific\s+|graphing\s+)?calculators?|swim(?:ming)?\s*goggles|swim(?:ming)?\s+(?:caps?|costumes?|trunks?|suits?|wear)|swimsuits?|swimwear|"
     # baby care: "baby diapers", "baby wipes", "a stroller"
     r"diapers?|nappies|nappy|(?:baby\s+|wet\s+)wipes|strollers?|prams?|cribs?|cradles?|baby\s+(?:food|formula|bottles?|carriers?|"
     r"monitors?|oil|powder|lotion|shampoo)|feeding\s+bottles?|car\s+seats?|walkers?)\b"

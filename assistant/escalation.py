@@ -246,6 +246,8 @@ _HYPOTHETICAL_ANY = re.compile(r"\b(?:what\s+if|in\s+case|what\s+happens\s+if|wh
                                r"suppose|supposing|hypothetically)\b|"
                                # Hinglish habitual questions: "COD pe extra charge lagta hai?", "refund kitne din mein hota hai?"
                                r"\b(?:lagta|lagti|lagte|hota|hoti|hote|milta|milti|milte|padta|padti|padte)\s+(?:hai|hain|h)\b\s*\??\s*$|"
+                               # "what's your return policy if the colour fades after the first wash?": the rule for a case
+                               r"\b(?:policy|policies|process|procedure|rules?)\s+(?:\w+\s+){0,2}?(?:if|when|in\s+case)\b|"
                                # "the refund timeline if an item arrives broken?": a condition on any item, not a report
                                r"\bif\s+(?:an?|any|the|my)\s+(?:item|product|order|parcel|package|delivery|thing|size)s?\s+"
                                r"(?:\w+\s+){0,2}?(?:arrives?|comes?|is|gets?|turns?\s+out|was|were|are|does\s*n'?t|doesnt)\b|"

@@ -47,7 +47,8 @@ _POLICY = re.compile(
     r"(?:find|know|measure|choose|pick|figure\s+out|work\s+out|check|determine|select|decide)\s+"
     r"(?:out\s+)?(?:my|the\s+right|the\s+correct|which|what|the)\s+(?:shoe\s+|ring\s+|dress\s+)?size|"
     r"sizes?\s+(?:usually\s+|generally\s+|normally\s+|typically\s+|tend\s+to\s+)?(?:run|fit|work|compare)|"
-    r"\b(?:runs?|running|fits?)\s+(?:a\s+(?:bit|size)\s+|slightly\s+)?(?:small|large|big|true\s+to\s+size|narrow|wide)\b(?=[^.!]*\?)|"
+    r"(?<!these\s)(?<!this\s)(?<!they\s)(?<!it\s)(?<!one\s)\b(?:runs?|running|fits?)\s+(?:a\s+(?:bit|size)\s+|slightly\s+)?"
+    r"(?:small|large|big|true\s+to\s+size|narrow|wide)\b(?=[^.!]*\?)|"
     r"size\s+(?:kaise|kese|kaisa)\s+(?:choose|select|pata|decide|chunu|chune|check|nikale|naape)|"
     r"\b(?:uk|us|eu|euro|european|indian)\s+(?:or\s+(?:uk|us|eu|euro|indian)\s+)?sizes?\b|brand-?wise\s+size|"
     r"(?:last|latest|final)\s+(?:date|day)\s+to\s+(?:order|place|buy)|(?:get|gets|be|is|reach|reaches|arrive|arrives)\s+"
@@ -99,7 +100,8 @@ _PRAISE_BOT = re.compile(
     r"(?:assistant|bot|chat\s*bot|chat|app|thing|tool|ai|service)?\s*(?:is|are|'s|has\s+been|have\s+been|was)?\s*"
     r"(?:actually|really|so|very|pretty|quite|super|genuinely|honestly|way|much|seriously|kinda|kind\s+of)?\s*"
     r"(?:great|helpful|good|amazing|awesome|brilliant|smart|useful|fantastic|excellent|the\s+best|a\s+lifesaver|"
-    r"quick|fast|easier|better|nicer|faster|quicker|cool|more\s+helpful|more\s+useful|smarter|funnier|friendlier|kinder|funny)\b"
+    r"quick|fast|easier|better|nicer|faster|quicker|cool|more\s+helpful|more\s+useful|smarter|funnier|friendlier|kinder|funny|"
+    r"(?:lowkey\s+|highkey\s+)?(?:slaps|goated|fire|lit|bussin|dope|sick|op))\b"
     r"(?!.*\b(?:not|but|however|though|although|except|wrong|useless|nothing|never|again|can'?t|cannot|won'?t|"
     r"did\s*n'?t|does\s*n'?t|problem|issue|order|refund|delivery|payment|show|more|find|need|want|looking|get\s+me)\b)", re.I)
 
@@ -334,9 +336,10 @@ _PRAISE_STORY = re.compile(
     # "tell your customer service team they're awesome"
     r"(?:customer\s+(?:care|service|support)|support|service)(?:\s+team)?\s+(?:\w+\s+){0,2}?(?:they'?re|they\s+are|is|are|was|were)\s+"
     r"(?:so\s+|really\s+|just\s+)?(?:awesome|great|amazing|the\s+best|wonderful|brilliant|fantastic|superb)|"
-    # someone of the store sorted a past problem: "your customer care sorted my issue in 5 mins, really impressed"
+    # someone of the store sorted a past problem: "your customer care sorted my issue in 5 mins, really impressed",
+    # "the agent I chatted with yesterday already fixed my refund"
     r"(?:agent|customer\s+(?:care|service|support)|support|service|team|guy|executive|rep|staff|person|lady|people|delivery\s+\w+)"
-    r"\s+(?:\w+\s+){0,3}?(?:solved|sorted|fixed|resolved|handled|helped\s+(?:me|us|her|him)\s+with)\s+(?:out\s+)?(?:my|our|the|her|his|it)\b"
+    r"\s+(?:\w+\s+){0,5}?(?:solved|sorted|fixed|resolved|handled|helped\s+(?:me|us|her|him)\s+with)\s+(?:out\s+)?(?:my|our|the|her|his|it)\b"
     r"(?=.*\b(?:thanks?|thank\s+you|impressed|nice|great|kind|sweet|amazing|awesome|fast|quick|quickly|helpful|polite|lovely|super)\b)|"
     r"(?:was|were|is|are)\s+(?:so\s+|super\s+|really\s+|very\s+|extremely\s+)?(?:sweet|kind|polite|courteous|helpful)\b|"
     r"\b(?:agent|person|guy|lady|executive|team|rep|staff)\s+who\s+(?:\w+\s+){1,4}?(?:was|were|is)\s+(?:so\s+|really\s+|very\s+|super\s+)?"

@@ -162,8 +162,9 @@ _REF_PATTERNS = [
 # "my first order", "the second time", "first salary": an ordinal of something other than a shown item
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 # "i got them on the 2nd", "since the 3rd of march": a date, not a shown item
-_ORD_RE = re.compile(r"(?<!\bmy\s)(?<!\bour\s)(?<!\bon\sthe\s)(?<!\bby\sthe\s)(?<!\bsince\sthe\s)(?<!\btill\sthe\s)"
-                     r"(?<!\buntil\sthe\s)(?<!\bbefore\sthe\s)(?<!\bafter\sthe\s)"
+_DATE_BEFORE = re.compile(r"\b(?:on|by|since|till|until|before|after)\s+the\s+$")
+_ITEM_AFTER = re.compile(r"\s+(?:one|ones|item|items|product|pair|option|piece|wala|wali)\b")
+_ORD_RE = re.compile(r"(?<!\bmy\s)(?<!\bour\s)"
                      r"\b(" + "|".join(_ORDINALS) + r")\b(?!\s+(?:time|times|class|order|orders|purchase|"
                      r"visit|month|week|day|year|salary|birthday|anniversary|date|diwali|baby|child|job|wedding|trip|attempt|try)"
                      rf"|\s+(?:of\s+)?{_MONTHS}\b)", re.I)
@@ -392,6 +393,8 @@ def parse_refs(text: str, compare_context: bool = False) -> list[int]:
     for m2 in _ORD_RE.finditer(t):
         if m and m.start() <= m2.start() < m.end():
             continue
+        if _DATE_BEFORE.search(t[:m2.start()]) and not _ITEM_AFTER.match(t[m2.end():]):
+            continue  # "the jeans i got on the 2nd": a date ("on the third one" is an item)
         refs.append(_ORDINALS[m2.group(1).lower()])
     last_n = _LAST_N.search(t)
     if last_n:  # "the last two": -2, -1 (counted from the end of what was shown)
@@ -638,7 +641,8 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
                     setattr(p, attr, later)
                     break
     if len(tokens) >= _LONG_MESSAGE and len(cat_hits) > 1:
-        ask = [i for i in _long_message_asks(tokens) if any(m.start > i for m in cat_hits)]
+        # the last request that names a type soon after it ("i was thinking navy ... gifts and shoes" names none)
+        ask = [i for i in _long_message_asks(tokens) if any(i < m.start <= i + 6 for m in cat_hits)]
         if ask:
             p.category = _head_category([m for m in cat_hits if m.start > ask[-1]], tokens)
     same = _SAME_SLOTS.search(low)
@@ -814,7 +818,7 @@ def _drop_corrected(matches: list, tokens: list[str]) -> list:
             cut = i
     if cut < 0:
         return matches
-    after = {m.kind for m in matches if m.start > cut}
+    after = {m.kind for m in matches if cut < m.start <= cut + 4}  # the value right after the correction
     # "white is ok actually, just not black": a value allowed again is no value taken back
     return [m for m in matches if m.start > cut or m.kind not in after or m.kind == "gender"
             or _IS_OK.match(" ".join(tokens[m.end:m.end + 4]))]

@@ -296,6 +296,7 @@ aas paas aaspaas aspas kareeb qareeb lagbhag takriban taqriban uper oopar niche 
 
 # Words that are never typo-corrected (conversation words the catalog text may lack).
 COMMON_WORDS = set("""
+slaps slay slays lowkey highkey ngl fr tbh goated bussin vibe vibes
 wipes wipe diaper diapers stroller strollers pram prams
 haha hahaha hahah hehe hihi lol lmao rofl omg ugh hmm hmmm
 mins min minute minutes secs sec hrs hour hours mins wks week weeks yrs skit skits scooty
@@ -591,8 +592,9 @@ class Vocabulary:
             cue = self._brand_sells_next(phrase, tokens, i + L)  # "campus shoes", "metro sandals"
             if not cue and nxt in _POSSESSIVE_PARTICLES:
                 cue = self._brand_sells_next(phrase, tokens, i + L + 1)  # "campus ke running shoes"
-            if not cue and len(tokens) <= 4 and phrase not in _ADVERB_BRANDS and phrase not in _FUNCTION_BRANDS and (
-                    prev in _BRAND_ONLY_BEFORE or (i == 0 and nxt in ("only", "pls", "please", "wale", "wala"))):
+            if not cue and phrase not in _ADVERB_BRANDS and phrase not in _FUNCTION_BRANDS and (
+                    (len(tokens) <= 4 and (prev in _BRAND_ONLY_BEFORE or (i == 0 and nxt in ("only", "pls", "please", "wale", "wala"))))
+                    or (len(tokens) <= 8 and i == 0 and nxt in ("ones", "one"))):
                 cue = True  # "not campus", "only metro", "campus only": a short steer names a brand
         # "t shirt" must beat brand/colour readings; categories of >= 2 words first.
         if L >= 2 and phrase in self.categories:

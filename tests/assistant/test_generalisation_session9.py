@@ -193,3 +193,35 @@ def test_thanks_to_the_support_team_is_small_talk():
     from assistant.intents import is_praise_story
 
     assert is_praise_story("tell your support team they are brilliant, they fixed my refund in a day")
+
+
+def test_an_ordinal_on_an_item_after_on_the_is_an_item():
+    from assistant.parser import parse_refs
+
+    assert parse_refs("how wide is the strap on the second one?") == [2]
+
+
+def test_a_fit_question_about_shown_items_is_about_them():
+    from assistant.intents import is_policy_question
+
+    assert not is_policy_question("do these run small? i'm usually a 7")
+
+
+def test_a_policy_for_a_case_asks_for_no_person():
+    from assistant import escalation as E
+
+    assert E.detect("what is the exchange policy if the sole comes off after a week?") is None
+
+
+def test_a_correction_reaches_only_the_value_right_after_it(vocab):
+    story = ("my cousin's engagement is next month and everyone is buying new clothes, my dad says my old one is fine "
+             "but it is torn at the pocket lol, so I need a kurta for men, I was thinking white but no actually cream is "
+             "better, nothing above 2500 please because I also have to buy sweets and shoes and a gift for the couple")
+    p = parse(story, vocab)
+    assert p.category == "Kurta" and p.colors == ["cream"]
+
+
+def test_slang_praise_is_small_talk():
+    from assistant.intents import is_smalltalk
+
+    assert is_smalltalk("this app lowkey slaps")
