@@ -1017,8 +1017,7 @@ def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None,
             new_search = True
     elif not p.category and p.activity_type and c.category \
             and norm_category(p.activity_type) in _NARROWS.get(norm_category(c.category), ()):
-        c.category = p.activity_type  # "shoes" -> "mens, for running"
-        new_search = not results_shown
+        c.category = p.activity_type  # "shoes" -> "mens, for running": an answer that names no type of its own refines
     elif p.category:
         if not c.category:
             # a first type on a state without slots (only soft words) is a search; so is a message that states its own

@@ -35,6 +35,8 @@ def named_refs(text: str, shown: list, vocab: Vocabulary) -> NamedRefs | None:
         return None
     out = NamedRefs()
     for m in _NAMED_ONE.finditer(text):
+        if m.group(2) and re.match(r"\s*(?:hai|h|he)\s+kya|\s*(?:milega|milegi|chahiye|dikhao|dikha\s+do|bhi)\b", text[m.end():], re.I):
+            continue  # "white wala hai kya?": is there a white one (a wish), not a question about one shown
         tokens = vocab.tokens(m.group(1) or m.group(2))
         found = vocab.find(tokens)
         if any(f.kind not in ("colour", "brand", "category") for f in found):

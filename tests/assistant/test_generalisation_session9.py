@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from assistant.parser import apply, parse
 from assistant.state import Constraints
+from retrieval.products import Product
 
 
 def test_a_generic_type_narrows_inside_its_family_and_keeps_the_rest(vocab):
@@ -15,7 +16,7 @@ def test_a_generic_type_narrows_inside_its_family_and_keeps_the_rest(vocab):
 
 def test_what_the_shoes_are_for_names_their_type(vocab):
     new, new_search = apply(parse("for jogging, ladies", vocab), Constraints(category="shoes"))
-    assert new.category == "Sports Shoes" and new.gender == "women" and new_search
+    assert new.category == "Sports Shoes" and new.gender == "women" and not new_search  # no type word of its own
     assert parse("football shoes for boys", vocab).category == "Football Shoes"
 
 
@@ -225,3 +226,11 @@ def test_slang_praise_is_small_talk():
     from assistant.intents import is_smalltalk
 
     assert is_smalltalk("this app lowkey slaps")
+
+
+def test_an_availability_question_in_hinglish_is_a_wish(vocab):
+    from assistant.references import named_refs
+
+    shown = [Product(id="a", title="X Girls White Dress", source="t", brand="X", category="Dress", colours=("white",))]
+    assert named_refs("white wala hai kya?", shown, vocab) is None
+    assert named_refs("white wala cotton hai kya?", shown, vocab).positions == [1]
