@@ -895,7 +895,7 @@ class Assistant:
         missing = turn.get("named_missing") or []
         if missing and len(refs) < want:
             return (f"None of the products I showed is {' or '.join(missing)}; which number (1–{n}) do you mean?"
-                    if want == 1 or not refs else
+                    if want == 1 else
                     f"None of the products I showed is {' or '.join(missing)}; which two numbers (1–{n}) should I compare?")
         if want >= 2 and len(refs) < 2:
             if re.search(r"\b(them|both|these|the\s+two|those)\b", text, re.I) or not refs:
