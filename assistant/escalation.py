@@ -803,6 +803,8 @@ def detect(text: str) -> Escalation | None:
                                     r"(?:an?\s+|the\s+)?(?:\w+\s+)?$", t[:m.start()], re.I)), None)
     if human and (_HUMAN_ASK.search(t) or len(t.split()) <= 4) and not re.search(
             r"\b(?:if\s+(?:needed|required|necessary)|later\s+on|in\s+(?:the\s+)?future|if\s+(?:i|we)\s+(?:ever|someday)|"
+            # "if return has some problem later, i can talk to customer care that time right?": not yet
+            r"if\s+(?:\w+\s+){0,4}?(?:problem|issue|something|anything)s?\b[^.!?]{0,30}\blater\b|"
             # "is there a customer care number if there is ever a problem later?": for a problem not had yet
             r"(?:if|in\s+case|incase)\s+(?:\w+\s+){0,3}?(?:ever|something|anything)\b(?![^.!?]*\b(?:is|has|was|did)\s*n'?t\b)|"
             r"or\s+(?:is\s+it|are\s+you)\s+(?:only|just)\s+(?:this|a|the)?\s*(?:bot|robot|machine|chatbot|ai))\b", t, re.I):
@@ -832,6 +834,8 @@ def detect(text: str) -> Escalation | None:
     if frustration is not None and not _HYPOTHETICAL_ANY.search(t):
         return Escalation("complaint", "normal", frustration.group(0))
     dis = _DISSATISFIED.search(t)
+    if dis and _elsewhere(_sentence(t, dis)):
+        dis = None  # "my sister had very bad experience with some other shopping site": not this store
     if dis and not hypothetical and re.search(r"\b(service|experience|quality|product|purchase|order|delivery|support|you|your)\b", t, re.I):
         return Escalation("complaint", "normal", dis.group(0))
     quality = re.search(r"\b(?:(?:bad|poor|pathetic|worst|low)\s+quality|quality\s+is\s+(?:bad|poor|pathetic|terrible|"
@@ -862,6 +866,9 @@ def is_owned_item_story(text: str) -> bool:
 
 
 _JUST_ASKING = re.compile(r"\bjust\s+(?:curious|asking|wondering|checking)\b|\bfor\s+(?:future\s+reference|the\s+future|later)\b|"
+                          # "just wanted to know, is there human support also or only bot?"
+                          r"\bjust\s+want(?:ed)?\s+to\s+(?:know|ask|check)\b|"
+                          r"\bis\s+there\s+(?:a\s+|any\s+)?(?:human|real|live)\s+(?:support|agent|person|people)\s+(?:also\s+)?or\s+(?:only|just)\b|"
                           r"\b(?:nothing(?:'?s|\s+is)?|no\s+(?:problem|issue)s?)\s+(?:wrong\s+)?(?:right\s+)?now\b|"
                           r"\b(?:abhi\s+)?zaroo?rat\s+nahi|\bnot\s+(?:needed\s+)?"
                           r"(?:right\s+)?now\b|\bno\s+need\s+(?:right\s+)?now\b|\bout\s+of\s+curiosity\b", re.I)

@@ -181,7 +181,10 @@ _POLICY_TOPIC = re.compile(
     r"(?:does|do)\s*n'?t\s+fit|do\s+not\s+fit|doesn'?t\s+fit|too\s+(?:small|big|tight|loose)|orders?|damaged|defective|"
     r"late|delayed|lost|leak\w*|broken|missing|wrong\s+(?:size|item|colou?r|product)|"
     # how to reach the store: "is there a customer care number in case something goes wrong later?"
-    r"customer\s+(?:care|service|support)\s+(?:number|no|email|hours|timings?|contact)|helpline|contact\s+(?:number|details))\b", re.I)
+    r"customer\s+(?:care|service|support)\s+(?:number|no|email|hours|timings?|contact)|helpline|contact\s+(?:number|details)|"
+    # "is there human support also or only bot?", "here it is safe?": how the store works
+    r"human\s+(?:support|agents?|staff)|(?:is\s+it|it\s+is|is\s+this|is\s+it\s+really)\s+safe|safe\s+to\s+(?:buy|pay|order|shop)|"
+    r"(?:payment|paying)\s+(?:is\s+)?safe|secure\s+payment)\b", re.I)
 _POLICY_FORM = re.compile(
     # a follow-up question may open with a conjunction and drop the "?" ("and does the refund go to my card")
     r"\?|^\s*(?:(?:and|also|so|but|ok(?:ay)?|oh|then|plus|btw|one\s+more\s+thing|just\s+checking)[\s,]+)?(?:how|what|when|where|which|why|can|could|may|do|does|is|are|will|would|should|any|if|in\s+case|"

@@ -577,8 +577,13 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
         nxt = tokens[g.end:g.end + 3] + [""] * 3
         age = int(nxt[0]) if nxt[0].isdigit() and nxt[1] in ("", "yrs", "years", "yr", "year", "yo", "old", "zzcomma", "zzsep") \
             else None
+        if age is None and nxt[0] in ("is", "turns", "turned") and nxt[1].isdigit() and len(nxt[1]) <= 2 \
+                and nxt[2] not in ("k", "rs", "inr", "percent", "cm", "kg"):
+            age = int(nxt[1])  # "my son is 24 and needs jeans": an adult
         if p.gender in ("men", "women") and tokens[g.start] not in _FACET_GENDER and (kid_before or (age is not None and age <= 14)):
             p.gender = "boys" if p.gender == "men" else "girls"
+        elif p.gender in ("boys", "girls") and age is not None and age >= 18:
+            p.gender = "men" if p.gender == "boys" else "women"
         # an age told in its own clause: "my son's job interview. He is 24" (an adult), "my grandson, he is 12" (a child)
         if told_age and tokens[g.start] not in _FACET_GENDER:
             p.gender = _for_age(p.gender, int(told_age.group(1))) or p.gender

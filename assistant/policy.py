@@ -16,7 +16,7 @@ POLICY_DIR = Path(__file__).resolve().parent / "policies"
 COLLECTION = "shopassist-policies"
 
 # Topic words -> file stem: an exact keyword beats embedding similarity on short questions.
-_CONTACT = re.compile(r"\b(customer\s+(?:care|service|support)|support\s+team|talk\s+to\s+(?:a\s+)?(?:person|human|someone|agent)|"
+_CONTACT = re.compile(r"\b(customer\s+(?:care|service|support)|support\s+team|human\s+(?:support|agents?|staff)|talk\s+to\s+(?:a\s+)?(?:person|human|someone|agent)|"
                       r"reach\s+(?:you|support)|contact\s+(?:you|support))\b", re.I)
 _TOPIC = [
     # an item that arrives damaged, leaking or wrong is answered by the refunds document's damaged-items section

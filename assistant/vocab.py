@@ -203,6 +203,8 @@ GENDER_WORDS = {
     "mum": "women", "mother": "women", "sister": "women", "grandmother": "women", "grandma": "women",
     "aunt": "women", "her": "women", "boys": "boys", "boy": "boys", "son": "boys", "nephew": "boys",
     "girls": "girls", "girl": "girls", "daughter": "girls", "niece": "girls", "unisex": "unisex",
+    # Hinglish nephews and nieces
+    "bhanja": "boys", "bhanje": "boys", "bhatija": "boys", "bhatije": "boys", "bhanji": "girls", "bhatiji": "girls",
     "mummy": "women", "mommy": "women", "mamma": "women", "mama": "women", "maa": "women",
     "wifey": "women", "gf": "women", "sis": "women", "sister in law": "women", "bhabhi": "women", "didi": "women",
     "gal": "women", "gals": "women", "womans": "women", "bride": "women", "brides": "women", "dulhan": "women",

@@ -234,3 +234,16 @@ def test_an_availability_question_in_hinglish_is_a_wish(vocab):
     shown = [Product(id="a", title="X Girls White Dress", source="t", brand="X", category="Dress", colours=("white",))]
     assert named_refs("white wala hai kya?", shown, vocab) is None
     assert named_refs("white wala cotton hai kya?", shown, vocab).positions == [1]
+
+
+def test_an_adult_child_is_an_adult(vocab):
+    assert parse("my daughter is 26 and wants a saree", vocab).gender == "women"
+    assert parse("bhatije ke liye jeans", vocab).gender == "boys"
+
+
+def test_questions_about_the_service_ask_for_no_person():
+    from assistant import escalation as E
+
+    assert E.detect("just wanted to ask, is there a human agent also or only bot?") is None
+    assert E.detect("if the exchange has some issue later, i can call customer care then, right?") is None
+    assert E.detect("my cousin had a very bad experience with some other shopping app. is it safe here?") is None
