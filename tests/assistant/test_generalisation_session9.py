@@ -247,3 +247,9 @@ def test_questions_about_the_service_ask_for_no_person():
     assert E.detect("just wanted to ask, is there a human agent also or only bot?") is None
     assert E.detect("if the exchange has some issue later, i can call customer care then, right?") is None
     assert E.detect("my cousin had a very bad experience with some other shopping app. is it safe here?") is None
+
+
+def test_is_it_safe_is_answered_from_the_payment_safety_section(make_assistant):
+    a = make_assistant()
+    r = a.turn("safe", "my friend got scammed on some other app. is it safe to pay here?")
+    assert r.intent == "policy_question" and not r.escalated and r.reply.startswith("Payment safety")
