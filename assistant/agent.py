@@ -206,8 +206,7 @@ class Assistant:
 
     def shown(self, session_id: str) -> list[Product]:
         """The products the session was last shown, in order (what "#2" refers to)."""
-        ds = self.state(session_id)
-        return [p for p in (self.searcher.get(i) for i in ds.last_results) if p is not None]
+        return [p for p in self._shown_products(self.state(session_id)) if p is not None]
 
     def remove_constraint(self, session_id: str, slot: str, value: str | None = None) -> TurnResult:
         """Drop one active constraint (a chip) and search again with the rest; unknown slots change nothing."""
@@ -334,7 +333,7 @@ class Assistant:
             esc = escalation.Escalation("order_problem", "normal", "asks after the order just told of")  # "refund??"
         ds.told_own_order = esc is None and bool(escalation.OWN_ORDER_TOLD.search(ct.text))
         parsed = parse(ct.text, self._vocab)
-        named = named_refs(ct.text, [self.searcher.get(i) for i in ds.last_results], self._vocab) if ds.last_results else None
+        named = named_refs(ct.text, self._shown_products(ds), self._vocab) if ds.last_results else None
         if named is not None:  # "is the blue one washable?": the colour points at a shown item, it refines nothing
             parsed.refs = [*parsed.refs, *(i for i in named.positions if i not in parsed.refs)]
             parsed.colors = [c for c in parsed.colors if c not in named.colours]
@@ -445,12 +444,12 @@ class Assistant:
 
     def _model_escalation(self, text: str, esc, parsed, turn: dict):
         """The detector's reading combined with the rules' (``escalation_model.decide``)."""
-        p = self.escalation_model.score(text)
         words = [t for t in parsed.tokens if not t.startswith("zz")]
         if esc is None and words and all(t in self._vocab.slot_words or t in _FILTER_GLUE or t.isdigit() for t in words):
-            # "heels, no black, no brown, no beige": nothing but filters, whatever the detector makes of the "no"s
-            turn["debug"]["escalation_p"] = None if p is None else round(p, 3)
+            # "heels, no black, no brown, no beige": nothing but filters, whatever the detector would make of the "no"s,
+            # so it is not run
             return None
+        p = self.escalation_model.score(text)
         # a rule hit in a message that also shops: the rest read alone may show the shopper's own problem
         p_rest = self.escalation_model.score_without_request(text, request_check(self._vocab)) \
             if esc is not None and p is not None and parsed.has_constraints() else None
@@ -638,15 +637,15 @@ class Assistant:
         ds = DialogueState(**s["dialogue"])
         turn = s["turn"]
         c = Constraints(**turn["new_constraints"])
-        not_stocked = _NOT_STOCKED.search(expand_shorthand(turn["text"]))
-        if not_stocked and not turn.get("msg_category"):
+        unsold = [m.group(0) for m in _NOT_STOCKED.finditer(expand_shorthand(turn["text"]))]
+        if unsold and not turn.get("msg_category"):
             # "do you have samsung phones?": a fashion store has nothing useful to show; say so (the state is kept)
             # and count it as a failed turn, so three in a row reach a person
             ds.last_results = []
             if (esc := self._failed_turn(s, ds, "not stocked")) is not None:
                 return esc
             # the last thing named is the one asked for ("these are not diapers. what about baby wipes")
-            thing = [m.group(0) for m in _NOT_STOCKED.finditer(expand_shorthand(turn["text"]))][-1].strip().lower()
+            thing = unsold[-1].strip().lower()
             return self._done(s, ds, f"Sorry, we don't sell {thing}: this store has clothes, footwear, bags, watches, "
                                      "jewellery, beauty and home décor. Tell me what you'd like from those.")
         if turn.get("new_search"):
@@ -737,8 +736,7 @@ class Assistant:
         self._side_refine(s, ds)
         if ds.last_results and answers.WHICH_OF.search(s["turn"]["text"]) and not answers.NAMES_ITEMS.search(s["turn"]["text"]) \
                 and len(s["turn"].get("refs") or []) < 2 and not s["turn"].get("named_missing"):
-            shown = [(i, self.searcher.get(pid)) for i, pid in enumerate(ds.last_results[:10], 1)]
-            shown = [(i, p) for i, p in shown if p is not None]
+            shown = [(i, p) for i, p in enumerate(self._shown_products(ds)[:10], 1) if p is not None]
             return self._done(s, ds, answers.which_of(s["turn"]["text"], shown), product_ids=[p.id for _, p in shown])
         targets = self._resolve_refs_from_turn(s["turn"], ds, want=2)
         if isinstance(targets, str):
@@ -750,13 +748,12 @@ class Assistant:
         return self._done(s, ds, answers.compare(prods), product_ids=[p.id for _, p in prods])
 
     # ------------------------------------------------------------------ helpers
+    def _shown_products(self, ds: DialogueState) -> list[Product | None]:
+        """The last shown products, aligned with their positions (None for one no longer in the catalog)."""
+        return [self.searcher.get(pid) for pid in ds.last_results]
+
     def _shown_prices(self, ds: DialogueState) -> list[float]:
-        out = []
-        for pid in ds.last_results:
-            p = self.searcher.get(pid)
-            if p is not None and p.price is not None:
-                out.append(p.price)
-        return out
+        return [p.price for p in self._shown_products(ds) if p is not None and p.price is not None]
 
     def _clarification(self, c: Constraints, text: str) -> Clarification | None:
         v = self._vocab

@@ -209,8 +209,7 @@ class Parsed:
     matching: bool = False  # "and matching placemats": the new type keeps the colour
     keep_slots: set[str] = field(default_factory=set)  # "same colour and budget but shirts": kept across a new type
     activity_type: str | None = None  # "for running" names the type a generic "shoes" narrows to
-    allow: list[str] = field(default_factory=list)  # "white is ok actually": no longer excluded, not wished either
-    allow_kinds: list[str] = field(default_factory=list)  # "colour" | "brand", beside ``allow``
+    allow: dict[str, str] = field(default_factory=dict)  # "white is ok actually": value -> kind, no longer excluded
 
     def has_constraints(self) -> bool:
         return bool(self.category or self.gender or self.colors or self.exclude_colors or self.brands
@@ -496,8 +495,7 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
             released_type = released_type or rel == "zzrel"
             continue  # "shorts instead of t-shirts", "instead of t-shirts, what about shorts?", "forget blazers, a suit"
         if m.kind in ("colour", "brand") and not neg and _IS_OK.match(" ".join(tokens[m.end:m.end + 4])):
-            p.allow.append(m.value)  # "fine white is ok actually, just not black"
-            p.allow_kinds.append(m.kind)
+            p.allow[m.value] = m.kind  # "fine white is ok actually, just not black"
             continue
         if rel == "zzrem" and m.kind in ("colour", "brand"):
             p.remove_values.append(m.value)
@@ -633,11 +631,10 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
     if occasion and others and p.category in {m.value for m in occasion}:
         p.category = _head_category(others, tokens)
     # a long message (a backstory, then "long story short: i need a grey blazer") takes its type from the last request
-    if len(tokens) >= _LONG_MESSAGE:
+    asks = _long_message_asks(tokens) if len(tokens) >= _LONG_MESSAGE else []
+    if asks:
         # a long message's colours and brands come from its last request, not from its story ("i already bought a pink
         # outfit ... what i need is a yellow kurta")
-        # ("synthetic-looking" is no request: "looking" asks only as "looking for")
-        asks = _long_message_asks(tokens)
         for kind, attr in (("colour", "colors"), ("brand", "brands")):
             # the last request that names any (a closing "i also have to buy gifts" names none)
             for a in reversed(asks):
@@ -645,9 +642,9 @@ def parse(text: str, vocab: Vocabulary) -> Parsed:
                 if later:
                     setattr(p, attr, later)
                     break
-    if len(tokens) >= _LONG_MESSAGE and len(cat_hits) > 1:
+    if asks and len(cat_hits) > 1:
         # the last request that names a type soon after it ("i was thinking navy ... gifts and shoes" names none)
-        ask = [i for i in _long_message_asks(tokens) if any(i < m.start <= i + 6 for m in cat_hits)]
+        ask = [i for i in asks if any(i < m.start <= i + 6 for m in cat_hits)]
         if ask:
             p.category = _head_category([m for m in cat_hits if m.start > ask[-1]], tokens)
     same = _SAME_SLOTS.search(low)
@@ -1103,7 +1100,7 @@ def apply(p: Parsed, c: Constraints, *, shown_prices: list[float] | None = None,
 def _apply_release(p: Parsed, c: Constraints, prior_wishes: set[str]) -> None:
     """'doesn't have to be Lavie' drops Lavie from the wishes; 'remove black' drops black if it was a wish (no
     exclusion), else the negation already excluded it; 'white is ok' drops white from the exclusions."""
-    for v, kind in zip(p.allow, p.allow_kinds):
+    for v, kind in p.allow.items():
         excluded = v.lower() in {x.lower() for x in c.exclude_colors + c.exclude_brands}
         c.exclude_colors, c.exclude_brands = _without(c.exclude_colors, [v]), _without(c.exclude_brands, [v])
         wishes = c.colors if kind == "colour" else c.brands

@@ -18,14 +18,16 @@ COLLECTION = "shopassist-policies"
 # Topic words -> file stem: an exact keyword beats embedding similarity on short questions.
 _CONTACT = re.compile(r"\b(customer\s+(?:care|service|support)|support\s+team|human\s+(?:support|agents?|staff)|talk\s+to\s+(?:a\s+)?(?:person|human|someone|agent)|"
                       r"reach\s+(?:you|support)|contact\s+(?:you|support))\b", re.I)
+# "is it safe to pay here?", "my friend got scammed elsewhere, is it safe here?": how payments are protected
+_SAFETY = re.compile(r"\b(?:is\s+it|it\s+is|is\s+this|is\s+it\s+really)\s+safe\b|\bsafe\s+to\s+(?:buy|pay|order|shop)\b|"
+                     r"\b(?:secure|safety|otp|scam\w*)\b", re.I)
+_SAFETY_WORD = re.compile(r"\b(?:safe|secure|safety|otp)\b|\bscam", re.I)  # picks the safety section within a topic
 _TOPIC = [
     # an item that arrives damaged, leaking or wrong is answered by the refunds document's damaged-items section
     (re.compile(r"\b(damaged|defective|leak\w*|broken|torn|faulty|wrong\s+(?:item|product|colou?r)|different\s+from\s+what)\b", re.I),
      "refunds"),
     (_CONTACT, "orders"),
-    # "is it safe to pay here?", "my friend got scammed elsewhere, is it safe here?": how payments are protected
-    (re.compile(r"\b(?:is\s+it|it\s+is|is\s+this|is\s+it\s+really)\s+safe\b|\bsafe\s+to\s+(?:buy|pay|order|shop)\b|"
-                r"\b(?:secure|safety|otp|scam\w*)\b", re.I), "payments"),
+    (_SAFETY, "payments"),
     (re.compile(r"\b(refund\w*|money\s+back|reversed?)\b", re.I), "refunds"),
     (re.compile(r"\b(cod|cash\s+on\s+delivery|emi|upi|card|cards|pay|payment\w*|net\s*banking|wallet)\b", re.I), "payments"),
     (re.compile(r"\b(size|sizes|sizing|fit|measure|chart)\b", re.I), "sizes"),
@@ -183,10 +185,10 @@ class PolicyStore:
             # "how many days?": the section that states a time wins within the topic
             timed = [(s, d) for s, d in hits if re.search(r"window|timeline|time\b", s.title, re.I)]
             hits = timed or hits
-        if re.search(r"\bsafe\b|\bsecure\b|\bsafety\b|\botp\b|\bscam", question, re.I) and not _CONTACT.search(question):
-            hits = [(s, d) for s, d in hits if re.search(r"safety", s.title, re.I)] or hits
-        if _CONTACT.search(question):
-            # "how do i contact customer care if an order goes wrong?": the way to reach a person, whatever the case
-            hits = [(s, d) for s, d in hits if re.search(r"contact", s.title, re.I)] or hits
+        # "how do i contact customer care if an order goes wrong?": the way to reach a person, whatever the case;
+        # "is it safe to pay here?": the safety section
+        section = "contact" if _CONTACT.search(question) else "safety" if _SAFETY_WORD.search(question) else None
+        if section:
+            hits = [(s, d) for s, d in hits if section in s.title.lower()] or hits
         best = hits[0][0]
         return f"{best.title}: {best.text}", [best.id]

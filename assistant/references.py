@@ -49,8 +49,9 @@ def named_refs(text: str, shown: list, vocab: Vocabulary) -> NamedRefs | None:
         brands = brands or [f.value for f in found if f.kind == "brand"]
         if not colours and not brands:
             continue
+        families = [set(vocab.colour_family(c)) for c in colours]
         hits = [i for i, p in enumerate(shown, 1) if p is not None
-                and all(_has_colour(p, c, vocab) for c in colours)
+                and all(_has_colour(p, family) for family in families)
                 and (not brands or any(brand_matches(p.brand, b) for b in brands))]
         out.colours.extend(colours)
         out.brands.extend(brands)
@@ -62,7 +63,7 @@ def named_refs(text: str, shown: list, vocab: Vocabulary) -> NamedRefs | None:
     return out if out.positions or out.missing else None
 
 
-def _has_colour(product, colour: str, vocab: Vocabulary) -> bool:
-    family = set(vocab.colour_family(colour))
+def _has_colour(product, family: set[str]) -> bool:
+    """The product is tagged with, or titled by, one spelling of the colour."""
     return any(norm_text(c) in family for c in product.colours) \
         or any(re.search(rf"\b{re.escape(c)}\b", norm_text(product.title)) for c in family)
